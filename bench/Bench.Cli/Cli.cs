@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Bench.Cli.Commands;
+using Bench.Results;
+
+namespace Bench.Cli;
+
+/// <summary>
+/// The command tree and the one rule every command follows on bad input: one line on stderr naming the
+/// problem (and the valid choices), exit code 2, never a stack trace.
+/// </summary>
+public static class Cli
+{
+    public const int ExitBadInput = 2;
+    public const int ExitInternalError = 70;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("bench — threads or processes? measured on this machine")
+        {
+            RunCommand.Create(output),
+            ListCommand.Create(output),
+            CellCommand.Create(),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = parse.CommandResult.Command;
+            var options = string.Join(", ", command.Options.Where(o => !o.Hidden).Select(o => o.Name));
+            var subcommands = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+            var choices = subcommands.Length > 0 ? $"commands: {subcommands}" : $"options: {options}";
+            error.WriteLine($"bench: {parse.Errors[0].Message} (valid {choices})");
+            return ExitBadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (BadInputException e)
+        {
+            error.WriteLine($"bench: {e.Message}");
+            return ExitBadInput;
+        }
+        catch (ResultsFileException e)
+        {
+            error.WriteLine($"bench: {e.Message}");
+            return ExitBadInput;
+        }
+        catch (FileNotFoundException e)
+        {
+            error.WriteLine($"bench: {e.Message}");
+            return ExitBadInput;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"bench: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            return ExitInternalError;
+        }
+    }
+}
+
+/// <summary>Input the user can fix; printed as one line with exit code 2.</summary>
+public sealed class BadInputException(string message) : Exception(message);

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using Bench.Harness.Planning;
+using Bench.Harness.Running;
+
+namespace Bench.Cli.Commands;
+
+/// <summary><c>bench run</c>: measure the matrix and write results.json.</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var workloads = new Option<string?>("--workloads") { Description = "comma-separated workloads (default: all; see bench list)" };
+        var strategies = new Option<string?>("--strategies") { Description = "comma-separated strategies (default: all applicable)" };
+        var workers = new Option<string?>("--workers") { Description = "comma-separated worker counts W (default: 1, 2, 4, … up to 2× logical cores)" };
+        var profile = new Option<string>("--profile") { Description = "quick | default | thorough", DefaultValueFactory = _ => "default" };
+        var outDir = new Option<string?>("--out") { Description = "output directory (default: artifacts/runs/<UTC timestamp>)" };
+        var parameters = new Option<string[]>("--param") { Description = "workload parameter, workload.name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var chunk = new Option<int?>("--chunk-size") { Description = "items per frame for process-pool (default: automatic, like Pool.map)" };
+        var resume = new Option<string?>("--resume") { Description = "continue the run in this directory, skipping its finished cells" };
+        var verbose = new Option<bool>("--verbose") { Description = "show BenchmarkDotNet's console output" };
+
+        var command = new Command("run", "measure workloads × strategies × workers and write results.json")
+        {
+            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            var profileName = parse.GetValue(profile)!;
+            var selected = Profile.Find(profileName)
+                ?? throw new BadInputException($"unknown profile '{profileName}'; valid: {string.Join(", ", Profile.All.Select(p => p.Name))}");
+            if (parse.GetValue(chunk) is < 1)
+            {
+                throw new BadInputException("--chunk-size must be at least 1");
+            }
+
+            var resumeDirectory = parse.GetValue(resume);
+            if (resumeDirectory is not null && !Directory.Exists(resumeDirectory))
+            {
+                throw new BadInputException($"--resume {resumeDirectory}: no such run directory");
+            }
+
+            var request = new RunRequest
+            {
+                Workloads = ListParsing.Names(parse.GetValue(workloads)),
+                Strategies = ListParsing.Names(parse.GetValue(strategies)),
+                Workers = ListParsing.Workers(parse.GetValue(workers)),
+                Profile = selected,
+                ParameterOverrides = ListParsing.Parameters(parse.GetValue(parameters)),
+                ChunkSize = parse.GetValue(chunk),
+            };
+
+            var directory = resumeDirectory ?? parse.GetValue(outDir) ?? Path.Combine(
+                "artifacts", "runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+            var plan = RunPlan.Build(request, Path.Combine(Path.GetFullPath(directory), "bdn"), out var error);
+            if (error is not null)
+            {
+                throw new BadInputException(error);
+            }
+
+            return RunOrchestrator.Execute(plan, selected, new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose)), output);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using Bench.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Bench.Results;
+
+namespace Bench.Harness.Measurement;
+
+/// <summary>
+/// Drives one cell's timing with BenchmarkDotNet: a Monitoring job (one batch per iteration, no
+/// pilot, no overhead subtraction — batches are long and stateful) run in process, because the cell
+/// already runs in a fresh process of its own. BDN's log and its exports (including
+/// <c>*-report-full.json</c>, which <c>bench compare</c> also reads) go to the cell's BDN directory.
+/// </summary>
+public static class BdnMeasurement
+{
+    /// <summary>Runs the job and returns the wall time of each measured iteration, in nanoseconds.</summary>
+    public static IReadOnlyList<double> Measure(MeasurementTarget target, ProfileJob profileJob, string bdnDirectory, bool verbose)
+    {
+        Directory.CreateDirectory(bdnDirectory);
+        var job = new Job("cell")
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(profileJob.WarmupCount)
+            .WithIterationCount(profileJob.IterationCount)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: verbose));
+
+        using var log = new StreamLogger(Path.Combine(bdnDirectory, "bdn.log"));
+        var config = ManualConfig.CreateEmpty()
+            .AddJob(job)
+            .AddLogger(log)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
+            .WithArtifactsPath(bdnDirectory)
+            // Tests run Debug builds; results from them are still real measurements of real batches.
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.DisableLogFile);
+        if (verbose)
+        {
+            config = config.AddLogger(ConsoleLogger.Default);
+        }
+
+        CellBenchmark.Target = target;
+        try
+        {
+            var summary = BenchmarkRunner.Run<CellBenchmark>(config);
+            var report = summary.Reports.SingleOrDefault();
+            if (report is null || !report.Success)
+            {
+                var reason = summary.ValidationErrors.FirstOrDefault()?.Message ?? "BenchmarkDotNet reported no successful run";
+                throw new InvalidOperationException($"BenchmarkDotNet: {reason} (log: {Path.Combine(bdnDirectory, "bdn.log")})");
+            }
+
+            return [.. report.GetResultRuns().Select(m => m.Nanoseconds / m.Operations)];
+        }
+        finally
+        {
+            CellBenchmark.Target = null;
+        }
+    }
+}

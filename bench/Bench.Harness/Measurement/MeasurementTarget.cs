@@ -1,0 +1,66 @@
+using Bench.Harness.Execution;
+using Bench.Harness.Strategies;
+using Bench.Workloads.Contract;
+
+namespace Bench.Harness.Measurement;
+
+/// <summary>
+/// What BenchmarkDotNet times in one cell: before each iteration a fresh batch is prepared, the
+/// iteration runs the batch, and after it the batch's results are validated — every sample is checked
+/// against the reference, not only the first. Per-sample observations (validity, errors, pipe bytes)
+/// are collected here in iteration order.
+/// </summary>
+public sealed class MeasurementTarget(IWorkloadSession session, ICellExecutor executor)
+{
+    private BatchOutcome? _current;
+
+    public List<SampleObservation> Observations { get; } = [];
+
+    /// <summary>Observers that measure around each sample (resources of the process tree, …).</summary>
+    public List<ISampleObserver> Observers { get; } = [];
+
+    public void BeforeIteration()
+    {
+        session.BeforeBatch();
+        _current = new BatchOutcome(session.ItemCount, trace: false);
+        foreach (var observer in Observers)
+        {
+            observer.BeforeSample();
+        }
+    }
+
+    public void RunIteration() => executor.ExecuteBatch(_current!);
+
+    public void AfterIteration()
+    {
+        foreach (var observer in Observers)
+        {
+            observer.AfterSample();
+        }
+
+        var outcome = _current!;
+        _current = null;
+        Validation? validation = null;
+        if (outcome.FirstError is null)
+        {
+            outcome.EnsureComplete();
+            validation = session.Validate(outcome.Results);
+        }
+
+        Observations.Add(new SampleObservation(outcome.FirstError, outcome.ErrorCount, validation, outcome.PipeBytes));
+    }
+}
+
+/// <param name="Error">First item error of the sample, or null.</param>
+/// <param name="ErrorCount">How many items failed.</param>
+/// <param name="Validation">The sample's validation (null when items failed).</param>
+/// <param name="PipeBytes">Bytes that crossed worker pipes in the sample.</param>
+public sealed record SampleObservation(string? Error, int ErrorCount, Validation? Validation, long PipeBytes);
+
+/// <summary>Measures something around every timed sample, outside the timed region.</summary>
+public interface ISampleObserver
+{
+    void BeforeSample();
+
+    void AfterSample();
+}

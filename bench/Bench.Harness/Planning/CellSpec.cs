@@ -1,0 +1,40 @@
+using Bench.Results;
+
+namespace Bench.Harness.Planning;
+
+/// <summary>
+/// Everything a cell process needs to measure one cell: pure data, written to a file by the run and
+/// read by <c>bench cell</c>.
+/// </summary>
+public sealed record CellSpec
+{
+    public required string Workload { get; init; }
+
+    public required string Strategy { get; init; }
+
+    public required int Workers { get; init; }
+
+    public int? ChunkSize { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+
+    public required ProfileJob Job { get; init; }
+
+    /// <summary>Where BenchmarkDotNet writes its log and exports for this cell.</summary>
+    public required string BdnDirectory { get; init; }
+
+    /// <summary>Also run BDN's console output to the cell's stdout.</summary>
+    public bool Verbose { get; init; }
+
+    public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters);
+
+    /// <summary>A file-name-safe, readable id: "sieve-threads-w4-3f2a9c".</summary>
+    public string FileId
+    {
+        get
+        {
+            var hash = (uint)Key.Aggregate(17, (h, c) => unchecked(h * 31 + c));
+            return $"{Workload}-{Strategy}-w{Workers}-{hash:x8}";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Bench.Results;
+
+namespace Bench.Harness.Planning;
+
+/// <summary>
+/// A profile is a BenchmarkDotNet job plus a size class for workloads. Every job uses BDN's
+/// Monitoring strategy with one invocation per iteration, so one iteration is one whole batch and
+/// one sample: batches are long (milliseconds to seconds) and not repeatable in a tight loop.
+/// <list type="bullet">
+/// <item>quick — 1 warm-up, 8 iterations; workloads use their small sizes. For CI and smoke runs.</item>
+/// <item>default — 2 warm-ups, 15 iterations; workloads use their default sizes (items of 5–50 ms).</item>
+/// <item>thorough — 3 launches (each a fresh cell process, like JMH forks), 3 warm-ups, 20 iterations each.</item>
+/// </list>
+/// </summary>
+public sealed record Profile(string Name, ProfileJob Job, bool QuickSizes, string Description)
+{
+    public static readonly Profile Quick = new("quick", new ProfileJob("Monitoring", 1, 1, 8, 1), true,
+        "1 launch, 1 warm-up, 8 iterations; small workload sizes");
+
+    public static readonly Profile Default = new("default", new ProfileJob("Monitoring", 1, 2, 15, 1), false,
+        "1 launch, 2 warm-ups, 15 iterations; default workload sizes");
+
+    public static readonly Profile Thorough = new("thorough", new ProfileJob("Monitoring", 3, 3, 20, 1), false,
+        "3 launches (fresh processes), 3 warm-ups, 20 iterations each; default workload sizes");
+
+    public static IReadOnlyList<Profile> All { get; } = [Quick, Default, Thorough];
+
+    public static Profile? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+}

@@ -1,0 +1,125 @@
+using Bench.Harness.Strategies;
+using Bench.Workloads;
+
+namespace Bench.Harness.Planning;
+
+/// <summary>What the user asked for, as parsed from the command line.</summary>
+public sealed record RunRequest
+{
+    public IReadOnlyList<string>? Workloads { get; init; }
+
+    public IReadOnlyList<string>? Strategies { get; init; }
+
+    public IReadOnlyList<int>? Workers { get; init; }
+
+    public required Profile Profile { get; init; }
+
+    /// <summary>"workload.name" → value overrides from --param.</summary>
+    public IReadOnlyDictionary<string, string> ParameterOverrides { get; init; } = new Dictionary<string, string>();
+
+    public int? ChunkSize { get; init; }
+}
+
+/// <summary>
+/// The matrix: every requested workload × every applicable strategy × every worker count, in a stable
+/// order (workload, strategy, W) so that runs diff cleanly and resume lines up.
+/// </summary>
+public static class RunPlan
+{
+    /// <summary>The default sweep: 1, 2, 4, … up to 2× the logical cores.</summary>
+    public static IReadOnlyList<int> DefaultWorkers(int logicalCores)
+    {
+        var list = new List<int>();
+        for (var w = 1; w <= 2 * logicalCores; w *= 2)
+        {
+            list.Add(w);
+        }
+
+        return list;
+    }
+
+    /// <summary>Builds the cells, or returns a one-line error naming the problem and the valid choices.</summary>
+    public static IReadOnlyList<CellSpec> Build(RunRequest request, string bdnRoot, out string? error)
+    {
+        error = null;
+        var workloads = new List<Workloads.Contract.IWorkload>();
+        foreach (var name in request.Workloads ?? WorkloadRegistry.Workloads.Select(w => w.Info.Name).ToList())
+        {
+            var workload = WorkloadRegistry.Find(name);
+            if (workload is null)
+            {
+                error = $"unknown workload '{name}'; valid: {WorkloadRegistry.Names}";
+                return [];
+            }
+
+            workloads.Add(workload);
+        }
+
+        var strategies = new List<IExecutionStrategy>();
+        foreach (var name in request.Strategies ?? StrategyRegistry.Strategies.Select(s => s.Info.Name).ToList())
+        {
+            var strategy = StrategyRegistry.Find(name);
+            if (strategy is null)
+            {
+                error = $"unknown strategy '{name}'; valid: {StrategyRegistry.Names}";
+                return [];
+            }
+
+            strategies.Add(strategy);
+        }
+
+        var workers = request.Workers ?? DefaultWorkers(Environment.ProcessorCount);
+
+        // --param names must belong to a selected workload: a typo must not be silently ignored.
+        foreach (var key in request.ParameterOverrides.Keys)
+        {
+            var dot = key.IndexOf('.');
+            var owner = dot > 0 ? key[..dot] : "";
+            if (WorkloadRegistry.Find(owner) is null)
+            {
+                error = $"--param '{key}' must be workload.name=value with a known workload; valid workloads: {WorkloadRegistry.Names}";
+                return [];
+            }
+        }
+
+        var cells = new List<CellSpec>();
+        foreach (var workload in workloads)
+        {
+            var prefix = workload.Info.Name + ".";
+            var overrides = request.ParameterOverrides
+                .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
+            var parameters = WorkloadRegistry.Resolve(workload, overrides, request.Profile.QuickSizes, out error);
+            if (error is not null)
+            {
+                return [];
+            }
+
+            foreach (var strategy in strategies.Where(s => s.AppliesTo(workload.Info)))
+            {
+                foreach (var w in workers)
+                {
+                    var spec = new CellSpec
+                    {
+                        Workload = workload.Info.Name,
+                        Strategy = strategy.Info.Name,
+                        Workers = w,
+                        ChunkSize = strategy.Info.Pooled && strategy.Info.UsesProcesses ? request.ChunkSize : null,
+                        Parameters = parameters.ToDictionary(kv => kv.Key, kv => kv.Value),
+                        Job = request.Profile.Job,
+                        BdnDirectory = bdnRoot,
+                    };
+                    cells.Add(spec with { BdnDirectory = Path.Combine(bdnRoot, spec.FileId) });
+                }
+            }
+        }
+
+        if (cells.Count == 0)
+        {
+            error = "the selection has no applicable cell (threadpool-async needs a workload with an async form: " +
+                    string.Join(", ", WorkloadRegistry.Workloads.Where(w => w.Info.HasAsyncForm).Select(w => w.Info.Name)) + ")";
+        }
+
+        return cells;
+    }
+}

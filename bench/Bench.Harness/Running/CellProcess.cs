@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Bench.Harness.Planning;
+using Bench.Results;
+
+namespace Bench.Harness.Running;
+
+/// <summary>
+/// Runs one cell in a fresh child process (<c>bench cell</c>), as JMH forks and BenchmarkDotNet launches
+/// do. That is how cells are isolated: a thread-strategy cell never inherits ThreadPool threads,
+/// hill-climbing state, JIT tiers or GC heap from the cell before it. The child reads its spec from a
+/// file and writes its result to another; its stdin is a lifeline — when the run dies, the child sees
+/// end of file and exits, and its workers follow it.
+/// </summary>
+public static class CellProcess
+{
+    public static CellResult Run(CellSpec spec, string cellDirectory, bool verbose)
+    {
+        Directory.CreateDirectory(cellDirectory);
+        var specPath = Path.Combine(cellDirectory, spec.FileId + ".spec.json");
+        var resultPath = Path.Combine(cellDirectory, spec.FileId + ".result.json");
+        File.Delete(resultPath);
+        AtomicFile.WriteAllText(specPath, JsonSerializer.Serialize(spec with { Verbose = verbose }, ResultsFile.Options));
+
+        var info = SelfStartInfo("cell", "--spec", specPath, "--result", resultPath);
+        info.RedirectStandardInput = true;
+        info.RedirectStandardOutput = !verbose;
+        info.RedirectStandardError = true;
+        using var child = Process.Start(info) ?? throw new InvalidOperationException("could not start a cell process");
+        var stderr = new List<string>();
+        child.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (stderr)
+            {
+                stderr.Add(e.Data);
+                if (verbose)
+                {
+                    Console.Error.WriteLine(e.Data);
+                }
+            }
+        };
+        child.BeginErrorReadLine();
+        if (!verbose)
+        {
+            child.OutputDataReceived += (_, _) => { };
+            child.BeginOutputReadLine();
+        }
+
+        child.WaitForExit();
+        if (File.Exists(resultPath))
+        {
+            try
+            {
+                var cell = JsonSerializer.Deserialize<CellResult>(File.ReadAllText(resultPath), ResultsFile.Options);
+                if (cell is not null)
+                {
+                    return cell;
+                }
+            }
+            catch (JsonException)
+            {
+                // Falls through to the failure below.
+            }
+        }
+
+        string tail;
+        lock (stderr)
+        {
+            tail = string.Join(" | ", stderr.TakeLast(3));
+        }
+
+        var code = child.ExitCode;
+        return new CellResult
+        {
+            Workload = spec.Workload,
+            Strategy = spec.Strategy,
+            Workers = spec.Workers,
+            Items = 0,
+            Parameters = spec.Parameters,
+            Status = CellStatus.Failed,
+            Error = $"cell process {(code > 128 ? $"killed by signal {code - 128}" : $"exited with code {code}")} without a result" +
+                    (tail.Length > 0 ? $": {tail}" : ""),
+        };
+    }
+
+    /// <summary>A start info that runs this same harness with other arguments (apphost or dotnet bench.dll).</summary>
+    public static ProcessStartInfo SelfStartInfo(params string[] arguments)
+    {
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable runs the harness");
+        var entry = Assembly.GetEntryAssembly()?.Location;
+        var info = new ProcessStartInfo(host) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet" && entry is not null)
+        {
+            info.ArgumentList.Add(entry);
+        }
+
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
+    }
+}

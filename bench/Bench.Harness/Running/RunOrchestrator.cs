@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Bench.Harness.Machine;
+using Bench.Harness.Planning;
+using Bench.Harness.Workers;
+using Bench.Results;
+
+namespace Bench.Harness.Running;
+
+/// <summary>Options of one <c>bench run</c> beyond the matrix.</summary>
+/// <param name="OutDirectory">OUT: results.json, journal.jsonl, bdn/, cells/.</param>
+/// <param name="Resume">Continue a run in OUT: finished cells in its journal are kept, not re-run.</param>
+/// <param name="Verbose">Show BenchmarkDotNet's own console output.</param>
+public sealed record RunOptions(string OutDirectory, bool Resume, bool Verbose);
+
+/// <summary>
+/// <c>bench run</c>: plan the matrix, run each cell in its own process, journal it at once, and write
+/// results.json at the end (atomically). Prints one line per finished cell and, last, the path of
+/// results.json.
+/// </summary>
+public static class RunOrchestrator
+{
+    public const int ExitOk = 0;
+    public const int ExitCellsFailed = 1;
+
+    public static int Execute(IReadOnlyList<CellSpec> plan, Profile profile, RunOptions options, TextWriter output)
+    {
+        var outDirectory = Path.GetFullPath(options.OutDirectory);
+        Directory.CreateDirectory(outDirectory);
+        var launcher = WorkerLauncher.Locate();
+        var journal = new Journal(Path.Combine(outDirectory, "journal.jsonl"));
+        var environmentPath = Path.Combine(outDirectory, "environment.json");
+
+        var (finished, warnings) = options.Resume ? journal.Load() : (new Dictionary<string, CellResult>(StringComparer.Ordinal), new List<string>());
+        if (!options.Resume && File.Exists(journal.Path))
+        {
+            File.Delete(journal.Path);
+        }
+
+        // A resumed run keeps the environment of its start: the cells already measured describe that.
+        EnvironmentInfo environment;
+        if (options.Resume && File.Exists(environmentPath))
+        {
+            environment = JsonSerializer.Deserialize<EnvironmentInfo>(File.ReadAllText(environmentPath), ResultsFile.Options)!;
+        }
+        else
+        {
+            environment = EnvironmentProbe.Capture(launcher.Build, DateTimeOffset.UtcNow);
+            AtomicFile.WriteAllText(environmentPath, JsonSerializer.Serialize(environment, ResultsFile.Options));
+        }
+
+        foreach (var warning in warnings)
+        {
+            output.WriteLine($"warning: {warning}");
+        }
+
+        output.WriteLine($"bench run: {plan.Count} cells, profile {profile.Name}, worker build {launcher.Build}, out {outDirectory}");
+        var cellDirectory = Path.Combine(outDirectory, "cells");
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        foreach (var spec in plan)
+        {
+            done++;
+            if (finished.ContainsKey(spec.Key))
+            {
+                output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: already in the journal, skipped");
+                continue;
+            }
+
+            var cell = CellProcess.Run(spec, cellDirectory, options.Verbose);
+            journal.Append(cell);
+            finished[cell.Key] = cell;
+            output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: {Summarize(cell)}");
+        }
+
+        // Cells in plan order; results.json is rebuilt from the journal, so it always matches it.
+        var (journaled, _) = journal.Load();
+        var cells = plan.Select(spec => journaled.TryGetValue(spec.Key, out var c) ? c : null).OfType<CellResult>().ToList();
+        var results = new RunResults
+        {
+            Environment = environment,
+            Profile = profile.Name,
+            Job = profile.Job,
+            Cells = cells,
+            CompletedUtc = DateTimeOffset.UtcNow,
+            Warnings = warnings,
+        };
+        var resultsPath = Path.Combine(outDirectory, "results.json");
+        ResultsFile.Write(resultsPath, results);
+        var bad = cells.Count(c => c.Status != CellStatus.Ok);
+        output.WriteLine($"bench run: {cells.Count - bad} ok, {bad} failed or invalid, in {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine(resultsPath);
+        return bad == 0 ? ExitOk : ExitCellsFailed;
+    }
+
+    private static string Label(CellSpec spec) => $"{spec.Workload} {spec.Strategy} W={spec.Workers}";
+
+    private static string Summarize(CellResult cell)
+    {
+        if (cell.Status != CellStatus.Ok)
+        {
+            return $"{cell.Status.ToUpperInvariant()}: {cell.Error}";
+        }
+
+        var text = string.Create(CultureInfo.InvariantCulture, $"median {Milliseconds(cell.MedianNs ?? 0)} over {cell.SamplesNs.Count} samples");
+        if (cell.Derived is { IdealNs: { } ideal, OverheadPerItemNs: { } overhead })
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" (ideal {Milliseconds(ideal)}, overhead {overhead / 1e3:F1} µs/item)");
+        }
+
+        return text;
+    }
+
+    private static string Milliseconds(double ns) => string.Create(CultureInfo.InvariantCulture, $"{ns / 1e6:F2} ms");
+}

@@ -1,0 +1,58 @@
+using Bench.Harness.Execution;
+using Bench.Workloads.Contract;
+
+namespace Bench.Harness.Strategies;
+
+/// <summary>
+/// How work items run concurrently. A strategy makes a <see cref="ICellExecutor"/> per cell (a pool
+/// lives as long as its cell); the executor runs whole batches with at most W items in flight.
+/// </summary>
+public interface IExecutionStrategy
+{
+    StrategyInfo Info { get; }
+
+    /// <summary>Whether this strategy can run the workload (threadpool-async needs an async form).</summary>
+    bool AppliesTo(WorkloadInfo workload) => !Info.NeedsAsyncForm || workload.HasAsyncForm;
+
+    ICellExecutor Create(CellContext context);
+}
+
+/// <param name="Name">The name used in CLI, JSON and report.</param>
+/// <param name="Description">One line for <c>bench list</c>.</param>
+/// <param name="GuideSection">Where the guide teaches its Python counterpart.</param>
+/// <param name="UsesProcesses">Items run in worker processes (fixtures must be shareable, pipes are crossed).</param>
+/// <param name="Pooled">Workers are reused across items and batches.</param>
+/// <param name="NeedsAsyncForm">Runs the workload's async form.</param>
+public sealed record StrategyInfo(
+    string Name,
+    string Description,
+    string GuideSection,
+    bool UsesProcesses,
+    bool Pooled,
+    bool NeedsAsyncForm = false);
+
+/// <summary>Everything an executor needs about its cell.</summary>
+/// <param name="Workload">The workload (its runner runs items in the harness for thread strategies).</param>
+/// <param name="Session">The cell's session: item count and runner parameters.</param>
+/// <param name="Workers">W, the concurrency bound.</param>
+/// <param name="ChunkSize">Items per Run frame for process-pool; null means automatic.</param>
+/// <param name="Launcher">Starts worker processes.</param>
+public sealed record CellContext(
+    IWorkload Workload,
+    IWorkloadSession Session,
+    int Workers,
+    int? ChunkSize,
+    Workers.WorkerLauncher Launcher);
+
+/// <summary>Runs batches of one cell. Dispose releases threads, pools and worker processes.</summary>
+public interface ICellExecutor : IDisposable
+{
+    /// <summary>Runs every item of the session once; records results (and traces) in <paramref name="outcome"/>.</summary>
+    void ExecuteBatch(BatchOutcome outcome);
+
+    /// <summary>Chunk size actually used (process-pool), for the results file.</summary>
+    int? EffectiveChunkSize => null;
+
+    /// <summary>Time it took to start the pool, for process-pool.</summary>
+    double? StartupNs => null;
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Bench.Harness.Execution;
+using Bench.Workloads.Contract;
+
+namespace Bench.Harness.Strategies;
+
+/// <summary>Runs one item on the calling thread and records its result, error and (when tracing) span.</summary>
+internal static class InProcessItem
+{
+    public static void Run(IItemRunner runner, int index, BatchOutcome outcome)
+    {
+        var start = outcome.Trace ? Stopwatch.GetTimestamp() : 0;
+        try
+        {
+            outcome.Record(index, runner.Run(index));
+        }
+        catch (Exception e)
+        {
+            outcome.Fail($"item {index}: {e.GetType().Name}: {e.Message}");
+            return;
+        }
+
+        if (outcome.Trace)
+        {
+            outcome.TraceItem(index, $"thread {Environment.CurrentManagedThreadId}", start, Stopwatch.GetTimestamp());
+        }
+    }
+
+    public static async Task RunAsync(IItemRunner runner, int index, BatchOutcome outcome)
+    {
+        var start = outcome.Trace ? Stopwatch.GetTimestamp() : 0;
+        try
+        {
+            outcome.Record(index, await runner.RunAsync(index, CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            outcome.Fail($"item {index}: {e.GetType().Name}: {e.Message}");
+            return;
+        }
+
+        if (outcome.Trace)
+        {
+            // An async item has no thread of its own: the lane is the item's logical flow.
+            outcome.TraceItem(index, $"async {index}", start, Stopwatch.GetTimestamp());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Bench.Harness.Execution;
+using Bench.Harness.Workers;
+
+namespace Bench.Harness.Strategies;
+
+/// <summary>
+/// Guide 2.1 (<c>multiprocessing.Process</c>): a fresh worker process per item — spawn, set up, run
+/// the one item, close its stdin, wait for its exit. W driver threads keep at most W processes alive.
+/// Spawn and runtime start-up are part of every item's cost, as they are in Python.
+/// </summary>
+public sealed class ProcessesStrategy : IExecutionStrategy
+{
+    public StrategyInfo Info { get; } = new(
+        "processes",
+        "one OS process per item, at most W alive (Python: multiprocessing.Process)",
+        "2.1 Creating Processes",
+        UsesProcesses: true,
+        Pooled: false);
+
+    public ICellExecutor Create(CellContext context)
+    {
+        PoolSizing.EnsureMinimumThreads(context.Workers);
+        return new Executor(context);
+    }
+
+    private sealed class Executor(CellContext context) : ICellExecutor
+    {
+        public void ExecuteBatch(BatchOutcome outcome)
+        {
+            var next = -1;
+            var drivers = new Task[context.Workers];
+            for (var d = 0; d < drivers.Length; d++)
+            {
+                drivers[d] = Task.Factory.StartNew(() => Drive(outcome, ref next), TaskCreationOptions.LongRunning);
+            }
+
+            Task.WaitAll(drivers);
+        }
+
+        private void Drive(BatchOutcome outcome, ref int next)
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < outcome.ItemCount)
+            {
+                if (outcome.ErrorCount > 0)
+                {
+                    return; // a cell that already failed does not spawn more processes
+                }
+
+                var worker = context.Launcher.Start();
+                try
+                {
+                    worker.Setup(context.Workload.Info.Name, context.Session.RunnerParameters);
+                    worker.Run(index, 1, outcome);
+                }
+                catch (WorkerException e)
+                {
+                    outcome.Fail(e.Message);
+                }
+                finally
+                {
+                    Interlocked.Add(ref outcome.PipeBytes, worker.PipeBytes);
+                    worker.Dispose();
+                    outcome.TraceProcess(worker.Pid, worker.SpawnTimestamp, worker.ReadyTimestamp, worker.ExitTimestamp);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Bench.Harness.Workers;
+
+/// <summary>
+/// Knows where the worker executable is and how it was built, and starts worker processes.
+/// Lookup order: BENCH_WORKER (an explicit path), the NativeAOT build that run-bench.sh publishes to
+/// <c>aot/</c> beside the harness, then the JIT build beside the harness.
+/// </summary>
+public sealed class WorkerLauncher(string executablePath, string build)
+{
+    public const string NativeAot = "nativeaot";
+    public const string Jit = "jit";
+
+    public string ExecutablePath { get; } = executablePath;
+
+    /// <summary><see cref="NativeAot"/> or <see cref="Jit"/>, recorded in results.json.</summary>
+    public string Build { get; } = build;
+
+    public static WorkerLauncher Locate()
+    {
+        var explicitPath = Environment.GetEnvironmentVariable("BENCH_WORKER");
+        if (!string.IsNullOrEmpty(explicitPath))
+        {
+            if (!File.Exists(explicitPath))
+            {
+                throw new FileNotFoundException($"BENCH_WORKER points to {explicitPath}, which does not exist");
+            }
+
+            return new WorkerLauncher(explicitPath, File.Exists(Path.ChangeExtension(explicitPath, ".dll")) ? Jit : NativeAot);
+        }
+
+        var baseDirectory = AppContext.BaseDirectory;
+        var aot = Path.Combine(baseDirectory, "aot", "bench-worker");
+        if (File.Exists(aot))
+        {
+            return new WorkerLauncher(aot, NativeAot);
+        }
+
+        var jit = Path.Combine(baseDirectory, OperatingSystem.IsWindows() ? "bench-worker.exe" : "bench-worker");
+        if (File.Exists(jit))
+        {
+            return new WorkerLauncher(jit, Jit);
+        }
+
+        throw new FileNotFoundException($"no bench-worker next to the harness in {baseDirectory}; build the solution first");
+    }
+
+    /// <summary>Starts a worker. The timestamp taken just before the spawn is kept for the trace.</summary>
+    public WorkerProcess Start()
+    {
+        var info = new ProcessStartInfo(ExecutablePath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Keep workers lean and alike: no tiered-compilation surprises between JIT workers.
+        info.Environment["DOTNET_TieredPGO"] = "0";
+        var spawn = Stopwatch.GetTimestamp();
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {ExecutablePath}");
+        return new WorkerProcess(process, spawn);
+    }
+}

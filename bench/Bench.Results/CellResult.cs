@@ -1,0 +1,140 @@
+namespace Bench.Results;
+
+/// <summary>Cell status. Only <see cref="Ok"/> cells are ever presented as timings.</summary>
+public static class CellStatus
+{
+    public const string Ok = "ok";
+    public const string Failed = "failed";
+    public const string Invalid = "invalid";
+}
+
+/// <summary>
+/// One point of the matrix — workload × strategy × workers × parameters — with its samples.
+/// Optional members are filled by later stages (statistics, resources, traces) and may be absent in
+/// older or foreign files; readers must cope.
+/// </summary>
+public sealed record CellResult
+{
+    public required string Workload { get; init; }
+
+    /// <summary>io-bound, cpu-bound or synchronization.</summary>
+    public string? Category { get; init; }
+
+    public required string Strategy { get; init; }
+
+    public required int Workers { get; init; }
+
+    public required int Items { get; init; }
+
+    /// <summary>Items per Run frame for process-pool; null elsewhere.</summary>
+    public int? ChunkSize { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+
+    public required string Status { get; init; }
+
+    public string? Error { get; init; }
+
+    public ValidationResult? Validation { get; init; }
+
+    /// <summary>Wall time of each measured batch, from BenchmarkDotNet's workload-actual iterations.</summary>
+    public IReadOnlyList<double> SamplesNs { get; init; } = [];
+
+    public double? MedianNs { get; init; }
+
+    public CellStatistics? Statistics { get; init; }
+
+    /// <summary>Per-sample resources of the whole process tree (harness + workers), aligned with <see cref="SamplesNs"/>.</summary>
+    public IReadOnlyList<SampleResources>? Resources { get; init; }
+
+    public DerivedMetrics? Derived { get; init; }
+
+    public CellTrace? Trace { get; init; }
+
+    /// <summary>Bytes that crossed worker pipes in one batch (both directions).</summary>
+    public long? PipeBytesPerBatch { get; init; }
+
+    /// <summary>Time to start the worker pool (process-pool) or null.</summary>
+    public double? PoolStartupNs { get; init; }
+
+    /// <summary>Per-cell warnings: noisy, multimodal, retried items, abandoned threads.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The stable identity used to match cells across runs and to resume.</summary>
+    public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters);
+}
+
+public sealed record ValidationResult(string Expected, string Actual, bool Ok, string? Note = null, long? LostUpdates = null);
+
+public sealed record CellStatistics
+{
+    public double MedianNs { get; init; }
+
+    public double MeanNs { get; init; }
+
+    public double MadNs { get; init; }
+
+    /// <summary>Standard deviation ÷ mean.</summary>
+    public double CoefficientOfVariation { get; init; }
+
+    public double CiLowerNs { get; init; }
+
+    public double CiUpperNs { get; init; }
+
+    public double CiLevel { get; init; }
+
+    public double MValue { get; init; }
+
+    public int SampleCount { get; init; }
+}
+
+public sealed record SampleResources
+{
+    public double CpuUserNs { get; init; }
+
+    public double CpuSystemNs { get; init; }
+
+    public long PeakRssBytes { get; init; }
+
+    public long VoluntaryContextSwitches { get; init; }
+
+    public long InvoluntaryContextSwitches { get; init; }
+}
+
+public sealed record DerivedMetrics
+{
+    public double ItemsPerSecond { get; init; }
+
+    public double? EffectiveCores { get; init; }
+
+    public double? SpeedupVsW1 { get; init; }
+
+    public double? SpeedupVsSequential { get; init; }
+
+    public double? Efficiency { get; init; }
+
+    /// <summary>Ideal batch time for the cell's work at W (where the workload knows it), and the overhead per item over it.</summary>
+    public double? IdealNs { get; init; }
+
+    public double? OverheadPerItemNs { get; init; }
+
+    public long? PeakTreeMemoryBytes { get; init; }
+}
+
+public sealed record CellTrace
+{
+    public IReadOnlyList<ItemSpan> Items { get; init; } = [];
+
+    public IReadOnlyList<ProcessSpan> Processes { get; init; } = [];
+
+    /// <summary>Lock wait/hold intervals (counter workload with sync=lock).</summary>
+    public IReadOnlyList<LockSpan> Locks { get; init; } = [];
+}
+
+/// <summary>One item's execution: worker is a managed thread id or a process id; times on the shared monotonic clock, relative to the batch start.</summary>
+public sealed record ItemSpan(int Index, string Worker, double StartNs, double EndNs);
+
+/// <summary>A worker process's life: spawn requested, ready to serve, exited.</summary>
+public sealed record ProcessSpan(int Pid, double SpawnNs, double? ReadyNs, double? ExitNs);
+
+public sealed record LockSpan(string Worker, double WaitStartNs, double AcquiredNs, double ReleasedNs);

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bench.Results;
+
+/// <summary>
+/// Reads and writes results.json. Writing is atomic (temporary file, flush, rename) so a reader — or a
+/// killed run — never sees half a file. Reading turns every kind of bad input into a
+/// <see cref="ResultsFileException"/> with one line that names the problem.
+/// </summary>
+public static class ResultsFile
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Compact options for one-line journal entries.</summary>
+    public static readonly JsonSerializerOptions LineOptions = new(Options) { WriteIndented = false };
+
+    public static void Write(string path, RunResults results) =>
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(results, Options));
+
+    public static RunResults Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ResultsFileException($"results file not found: {path}");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ResultsFileException($"cannot read {path}: {e.Message}");
+        }
+
+        return Parse(text, path);
+    }
+
+    public static RunResults Parse(string text, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new ResultsFileException($"{source} is not valid JSON: {FirstLine(e.Message)}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object ||
+                !document.RootElement.TryGetProperty("schema", out var schema) ||
+                schema.ValueKind != JsonValueKind.String)
+            {
+                throw new ResultsFileException($"{source} has no schema id; expected \"{RunResults.SchemaId}\"");
+            }
+
+            if (schema.GetString() != RunResults.SchemaId)
+            {
+                throw new ResultsFileException($"{source} has schema \"{schema.GetString()}\"; this version reads \"{RunResults.SchemaId}\"");
+            }
+
+            try
+            {
+                return document.RootElement.Deserialize<RunResults>(Options)
+                       ?? throw new ResultsFileException($"{source} is empty");
+            }
+            catch (JsonException e)
+            {
+                throw new ResultsFileException($"{source} does not match {RunResults.SchemaId}: {FirstLine(e.Message)}");
+            }
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}
+
+/// <summary>A results file that cannot be used; the message is the one line the CLI prints.</summary>
+public sealed class ResultsFileException(string message) : Exception(message);

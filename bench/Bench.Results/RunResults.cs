@@ -1,0 +1,80 @@
+namespace Bench.Results;
+
+/// <summary>
+/// One invocation of <c>bench run</c>: where it ran, how, and every cell. The root of results.json.
+/// Documented field by field in docs/results-schema.md; a change to the shape bumps <see cref="SchemaId"/>.
+/// </summary>
+public sealed record RunResults
+{
+    public const string SchemaId = "bench-results/1";
+
+    public string Schema { get; init; } = SchemaId;
+
+    public required EnvironmentInfo Environment { get; init; }
+
+    /// <summary>quick, default or thorough.</summary>
+    public required string Profile { get; init; }
+
+    /// <summary>The BenchmarkDotNet job the profile maps to.</summary>
+    public required ProfileJob Job { get; init; }
+
+    /// <summary>OS floors measured at the start of the run (null when calibration was skipped).</summary>
+    public Calibration? Calibration { get; init; }
+
+    public required IReadOnlyList<CellResult> Cells { get; init; }
+
+    public DateTimeOffset? CompletedUtc { get; init; }
+
+    /// <summary>Run-level warnings (e.g. a corrupt journal line skipped on resume).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>The BDN job of a profile: Monitoring strategy, one invocation per iteration.</summary>
+public sealed record ProfileJob(string Strategy, int LaunchCount, int WarmupCount, int IterationCount, int InvocationCount);
+
+/// <summary>The machine and software a run measured. Compare warns when two runs differ here.</summary>
+public sealed record EnvironmentInfo
+{
+    public required string Os { get; init; }
+
+    public string? Kernel { get; init; }
+
+    public required string Cpu { get; init; }
+
+    public required int LogicalCores { get; init; }
+
+    public int? PhysicalCores { get; init; }
+
+    public string? Governor { get; init; }
+
+    public required string Runtime { get; init; }
+
+    public string? GcMode { get; init; }
+
+    /// <summary>nativeaot or jit: how the worker executable was built.</summary>
+    public required string WorkerBuild { get; init; }
+
+    public string? GitCommit { get; init; }
+
+    public string? HarnessVersion { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    public double? LoadAverage1m { get; init; }
+
+    public string? MachineName { get; init; }
+}
+
+/// <summary>Floors of this machine, in nanoseconds per operation.</summary>
+public sealed record Calibration
+{
+    public double ThreadCreateJoinNs { get; init; }
+
+    public double ProcessSpawnWaitNs { get; init; }
+
+    public double PipeRoundTripNs { get; init; }
+
+    public double UncontendedLockNs { get; init; }
+
+    public double TaskRunNs { get; init; }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Bench.Protocol;
+using Bench.Workloads;
+using Bench.Workloads.Contract;
+
+namespace Bench.Worker;
+
+/// <summary>
+/// Serves the harness: a Setup frame makes a runner for a workload, each Run frame executes a
+/// contiguous chunk of items on this (single) thread and answers with one Results frame. A failing
+/// item answers with an Error frame and the worker stays usable. End of stdin ends the worker, so a
+/// harness that dies leaves no worker behind; <see cref="ParentWatchdog"/> covers a worker busy in a
+/// long item when that happens.
+/// </summary>
+public static class WorkerHost
+{
+    public const int ExitOk = 0;
+    public const int ExitProtocolError = 3;
+
+    public static int Serve(Stream input, Stream output, TextWriter log)
+    {
+        ParentWatchdog.Start();
+        var reader = new FrameReader(input);
+        var writer = new FrameWriter(output);
+        IItemRunner? runner = null;
+        try
+        {
+            while (reader.TryRead(out var type, out var payload))
+            {
+                switch (type)
+                {
+                    case FrameType.Setup:
+                        runner?.Dispose();
+                        runner = null;
+                        var (workload, wire) = Messages.ReadSetup(payload);
+                        try
+                        {
+                            runner = WorkloadRegistry.Get(workload).CreateRunner(ParameterSet.FromWire(wire.Span));
+                            Messages.SendReady(writer, Environment.ProcessId, Stopwatch.GetTimestamp());
+                        }
+                        catch (Exception e) when (e is not ProtocolException)
+                        {
+                            Messages.SendError(writer, -1, $"set-up of '{workload}' failed: {e.GetType().Name}: {e.Message}");
+                        }
+
+                        break;
+                    case FrameType.Run:
+                        var (first, count, trace) = Messages.ReadRun(payload);
+                        if (runner is null)
+                        {
+                            Messages.SendError(writer, first, "run before a successful set-up");
+                            break;
+                        }
+
+                        RunChunk(runner, writer, first, count, trace);
+                        break;
+                    default:
+                        throw new ProtocolException($"unexpected {type} frame from the harness");
+                }
+            }
+
+            return ExitOk;
+        }
+        catch (ProtocolException e)
+        {
+            log.WriteLine($"bench-worker: protocol error: {e.Message}");
+            return ExitProtocolError;
+        }
+        catch (IOException e)
+        {
+            // The harness closed its end while we wrote: it is gone or done with us.
+            log.WriteLine($"bench-worker: pipe closed: {e.Message}");
+            return ExitOk;
+        }
+        finally
+        {
+            runner?.Dispose();
+        }
+    }
+
+    private static void RunChunk(IItemRunner runner, FrameWriter writer, int first, int count, bool trace)
+    {
+        // Results are written straight into the outgoing frame's buffer: no per-item allocation.
+        var size = Messages.ResultsSize(count, trace);
+        var payload = writer.Payload(size);
+        Messages.WriteResultsHeader(payload, first, count);
+        for (var slot = 0; slot < count; slot++)
+        {
+            var index = first + slot;
+            long start = trace ? Stopwatch.GetTimestamp() : 0;
+            long result;
+            try
+            {
+                result = runner.Run(index);
+            }
+            catch (Exception e)
+            {
+                Messages.SendError(writer, index, $"{e.GetType().Name}: {e.Message}");
+                return;
+            }
+
+            Messages.WriteResult(writer.Payload(size), slot, result);
+            if (trace)
+            {
+                Messages.WriteTimes(writer.Payload(size), count, slot, start, Stopwatch.GetTimestamp());
+            }
+        }
+
+        writer.Send(FrameType.Results, size);
+    }
+}

@@ -1,0 +1,41 @@
+namespace Bench.Workloads.Contract;
+
+/// <summary>
+/// A named kind of work. The harness asks it for a <see cref="IWorkloadSession"/> per cell (which owns
+/// shared fixtures such as a server, a temp directory or a mapped file, and validates results); every
+/// process that executes items — the harness for thread strategies, each worker for process strategies —
+/// asks it for an <see cref="IItemRunner"/>.
+/// </summary>
+public interface IWorkload
+{
+    WorkloadInfo Info { get; }
+
+    /// <summary>Harness side, once per cell: set up fixtures and decide the items. Parameters are already
+    /// validated against <see cref="WorkloadInfo.Parameters"/>.</summary>
+    IWorkloadSession Open(ParameterSet parameters, SessionShape shape);
+
+    /// <summary>Any process: a runner for items of a session, given the session's <see cref="IWorkloadSession.RunnerParameters"/>.
+    /// Expensive per-process set-up (base primes, mapping a shared image) happens here, once.</summary>
+    IItemRunner CreateRunner(ParameterSet runnerParameters);
+}
+
+/// <summary>What the harness tells a workload about the cell it is opened for.</summary>
+/// <param name="Workers">W, the cell's degree of parallelism (the counter workload makes one item per worker).</param>
+/// <param name="ProcessStrategy">Items will run in worker processes (fixtures must be reachable from them).</param>
+public sealed record SessionShape(int Workers, bool ProcessStrategy);
+
+/// <summary>Broad class of a workload: what the guide's table calls "Best for".</summary>
+public enum WorkloadCategory
+{
+    IoBound,
+    CpuBound,
+    Synchronization,
+}
+
+/// <summary>Describes a workload for <c>bench list</c>, validation of <c>--param</c>, and the report.</summary>
+public sealed record WorkloadInfo(
+    string Name,
+    string Description,
+    WorkloadCategory Category,
+    bool HasAsyncForm,
+    IReadOnlyList<ParameterSpec> Parameters);
