@@ -58,7 +58,7 @@ internal static class RunCommand
                 throw new BadInputException(error);
             }
 
-            return RunOrchestrator.Execute(plan, selected, new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose)), output);
+            return RunOrchestrator.Execute(plan, selected, new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose)) { AfterResults = ReportCommand.AfterRun }, output);
         });
         return command;
     }

@@ -12,7 +12,11 @@ namespace Bench.Harness.Running;
 /// <param name="OutDirectory">OUT: results.json, journal.jsonl, bdn/, cells/.</param>
 /// <param name="Resume">Continue a run in OUT: finished cells in its journal are kept, not re-run.</param>
 /// <param name="Verbose">Show BenchmarkDotNet's own console output.</param>
-public sealed record RunOptions(string OutDirectory, bool Resume, bool Verbose);
+public sealed record RunOptions(string OutDirectory, bool Resume, bool Verbose)
+{
+    /// <summary>Called with results.json's path once it is written (the CLI renders the report); returns a line to print before that path.</summary>
+    public Func<string, string>? AfterResults { get; init; }
+}
 
 /// <summary>
 /// <c>bench run</c>: plan the matrix, run each cell in its own process, journal it at once, and write
@@ -90,6 +94,11 @@ public static class RunOrchestrator
         ResultsFile.Write(resultsPath, results);
         var bad = cells.Count(c => c.Status != CellStatus.Ok);
         output.WriteLine($"bench run: {cells.Count - bad} ok, {bad} failed or invalid, in {clock.Elapsed.TotalSeconds:F1} s");
+        if (options.AfterResults is { } after)
+        {
+            output.WriteLine(after(resultsPath));
+        }
+
         output.WriteLine(resultsPath);
         return bad == 0 ? ExitOk : ExitCellsFailed;
     }
