@@ -20,6 +20,7 @@ internal static class ChartStyle
     public static Plot Create(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
+        plot.Font.Set(Fonts.Sans);
         plot.Title(title, 18);
         plot.XLabel(xLabel, 15);
         plot.YLabel(yLabel, 15);
@@ -40,6 +41,7 @@ internal static class ChartStyle
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 13;
         plot.Legend.OutlineWidth = 0;
+        plot.Legend.ShadowColor = Colors.Transparent;
     }
 
     /// <summary>Categorical ticks (for W or strategy names) at 0, 1, 2, ….</summary>

@@ -60,7 +60,7 @@ public static class ThroughputChart
         ChartStyle.CategoryTicks(plot.Axes.Bottom, workers.Select(w => $"W={w}").ToList());
         if (log)
         {
-            ChartStyle.LogTicks(plot.Axes.Left, low, high, v => Format.Rate(v));
+            ChartStyle.LogTicks(plot.Axes.Left, low, high, Format.Tick);
             plot.Axes.SetLimitsY(Math.Log10(low) - 0.15, Math.Log10(high) + 0.15);
         }
         else

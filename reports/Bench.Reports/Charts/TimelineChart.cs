@@ -50,10 +50,21 @@ public static class TimelineChart
             }
         }
 
+        end = Math.Max(end, trace.Items.Max(i => i.EndNs));
+        // Items far shorter than the batch (microseconds in a batch of process start-ups) would be
+        // invisible: they are drawn at least 0.4% of the time axis wide, and the caption says so.
+        var minimum = end * 0.004;
+        var widened = 0;
         foreach (var item in trace.Items.Where(i => laneOf.ContainsKey(i.Worker)))
         {
-            Bar(plot, item.StartNs, Math.Max(item.EndNs, item.StartNs), laneOf[item.Worker], colour);
-            end = Math.Max(end, item.EndNs);
+            var itemEnd = Math.Max(item.EndNs, item.StartNs);
+            if (itemEnd - item.StartNs < minimum)
+            {
+                itemEnd = item.StartNs + minimum;
+                widened++;
+            }
+
+            Bar(plot, item.StartNs, itemEnd, laneOf[item.Worker], colour);
         }
 
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"work item ({cell.Strategy})", FillColor = colour });
@@ -69,6 +80,11 @@ public static class TimelineChart
         if (lanes.Count > shown.Count)
         {
             caption += $" Showing the first {shown.Count} of {lanes.Count} lanes.";
+        }
+
+        if (widened > 0)
+        {
+            caption += $" {widened} item(s) shorter than {Format.Duration(minimum)} are drawn {Format.Duration(minimum)} wide so they stay visible.";
         }
 
         return new ChartImage(title, file, caption);

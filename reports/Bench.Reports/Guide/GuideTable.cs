@@ -236,7 +236,8 @@ public sealed class GuideTable
             .Where(c => Model.Strategies.IsThreadFamily(c.Strategy) && c.Cell.Category == Categories.CpuBound)
             .Select(c => (Cell: c, Cores: c.EffectiveCores ?? (c.Speedup is { } s && c.Workers > 1 ? s : (double?)null)))
             .Where(x => x.Cores is not null)
-            .MaxBy(x => x.Cores);
+            .OrderByDescending(x => x.Cores)
+            .FirstOrDefault();
         if (threadCores.Cell is not null && threadCores.Cores > 1.5)
         {
             var what = threadCores.Cell.EffectiveCores is not null ? "effective cores" : "× speedup";

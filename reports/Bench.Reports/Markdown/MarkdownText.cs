@@ -9,7 +9,9 @@ namespace Bench.Reports.Markdown;
 /// </summary>
 public static class MarkdownText
 {
-    private const string Punctuation = "\\`*_{}[]()#+-.!|~>";
+    // Enough to stop emphasis, code, links, headings and table breaks; "-", "." and "(" stay readable
+    // because without "[" they cannot form a link and a value never starts a line.
+    private const string Punctuation = "\\`*_[]#|~";
 
     public static string Escape(string? text)
     {

@@ -62,6 +62,15 @@ public static class Format
         };
     }
 
+    /// <summary>A round axis value: 1, 20, 500, 1k, 20k, 5M.</summary>
+    public static string Tick(double value) => Math.Abs(value) switch
+    {
+        >= 1e9 => (value / 1e9).ToString("0.###", Invariant) + "G",
+        >= 1e6 => (value / 1e6).ToString("0.###", Invariant) + "M",
+        >= 1e3 => (value / 1e3).ToString("0.###", Invariant) + "k",
+        _ => value.ToString("0.###", Invariant),
+    };
+
     public static string Times(double? ratio) => ratio is { } r && double.IsFinite(r) ? $"{Significant(r)}×" : Missing;
 
     public static string Percent(double? fraction) =>
