@@ -17,10 +17,15 @@ internal static class ChartStyle
     public static readonly Color Floor = Color.FromHex("#444444");
     public static readonly Color StartUp = Color.FromHex("#B0B0B0");
 
+    // The first sans-serif family installed; Skia's own fallback on Linux is often a serif face.
+    // Computed once, never changed.
+    private static readonly Lazy<string> SansFont = new(() =>
+        new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI" }.FirstOrDefault(f => SkiaSharp.SKFontManager.Default.MatchFamily(f) is not null) ?? Fonts.Sans);
+
     public static Plot Create(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
-        plot.Font.Set(Fonts.Sans);
+        plot.Font.Set(SansFont.Value);
         plot.Title(title, 18);
         plot.XLabel(xLabel, 15);
         plot.YLabel(yLabel, 15);

@@ -22,13 +22,18 @@ public static class DistributionChart
         }
 
         var plot = ChartStyle.Create(title, "strategy (its best cell; median batch time)", "batch time ÷ the cell's median (%)");
+        // An extreme sample (a 16× hiccup) would squash every box into a line: the axis stops at the
+        // largest Q3 + 3·IQR, and samples above it are drawn as triangles on the top edge with their value.
+        var sortedCells = cells.Select(c => c.Samples.Select(s => s / c.MedianNs!.Value * 100).Order().ToArray()).ToList();
+        var cap = Math.Max(150, sortedCells.Max(r => Stats.Quantile(r, 0.75) + 3 * (Stats.Quantile(r, 0.75) - Stats.Quantile(r, 0.25))));
+        var clipped = 0;
         double low = 100, high = 100;
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
-            var relative = cell.Samples.Select(s => s / cell.MedianNs!.Value * 100).Order().ToArray();
+            var relative = sortedCells[i];
             low = Math.Min(low, relative[0]);
-            high = Math.Max(high, relative[^1]);
+            high = Math.Max(high, Math.Min(relative[^1], cap));
             var colour = ChartStyle.Colour(cell.Strategy);
             var box = plot.Add.Box(new Box
             {
@@ -37,18 +42,28 @@ public static class DistributionChart
                 BoxMax = Stats.Quantile(relative, 0.75),
                 BoxMiddle = Stats.Quantile(relative, 0.5),
                 WhiskerMin = relative[0],
-                WhiskerMax = relative[^1],
+                WhiskerMax = Math.Min(relative[^1], cap),
                 Width = 0.5,
                 FillColor = colour.WithAlpha(0.35),
                 LineColor = colour,
                 LineWidth = 2,
             });
-            box.LegendText = "";
+            box.FillColor = colour.WithAlpha(0.35);
+            box.LineColor = colour;
+            box.LineWidth = 2;
 
             // Dots in a narrow band beside the box, spread by rank so equal samples do not hide each other.
-            var xs = relative.Select((_, k) => i + 0.3 + 0.08 * (k % 4) / 3.0).ToArray();
-            var dots = plot.Add.Markers(xs, relative, MarkerShape.FilledCircle, 6, colour);
-            dots.LegendText = "";
+            var inside = relative.Where(r => r <= cap).ToArray();
+            var xs = inside.Select((_, k) => i + 0.3 + 0.08 * (k % 4) / 3.0).ToArray();
+            plot.Add.Markers(xs, inside, MarkerShape.FilledCircle, 6, colour);
+            foreach (var outlier in relative.Where(r => r > cap))
+            {
+                clipped++;
+                plot.Add.Marker(i + 0.3, cap, MarkerShape.FilledTriangleUp, 11, colour);
+                var label = plot.Add.Text($"{outlier:0}%", i + 0.36, cap);
+                label.LabelFontSize = 12;
+                label.LabelAlignment = Alignment.UpperLeft;
+            }
         }
 
         var labels = cells.Select(c => $"{c.Strategy} W={c.Workers}\n{Format.Duration(c.MedianNs)}").ToList();
@@ -57,6 +72,12 @@ public static class DistributionChart
         plot.Axes.SetLimits(-0.6, cells.Count - 0.4, Math.Max(0, low - pad), high + pad);
         var file = context.FileName(group, "distribution");
         ChartStyle.Save(plot, context.Directory, file);
-        return new ChartImage(title, file, "Box: quartiles and median; whiskers: fastest and slowest sample; dots: every sample. 100% is the cell's median.");
+        var caption = "Box: quartiles and median; whiskers: fastest and slowest sample; dots: every sample. 100% is the cell's median.";
+        if (clipped > 0)
+        {
+            caption += $" {clipped} sample(s) above {cap:0}% are drawn as triangles on the top edge, labelled with their value.";
+        }
+
+        return new ChartImage(title, file, caption);
     }
 }

@@ -40,23 +40,26 @@ public static class OverheadChart
             line.LegendText = strategies[si];
         }
 
+        // Floors are labelled inside the data area at the left edge, just above their line, horizontally:
+        // labels on the axis would be rotated and collide.
         foreach (var (name, ns) in floors)
         {
-            var reference = plot.Add.HorizontalLine(Math.Log10(ns), 1.5f, ChartStyle.Floor, LinePattern.Dotted);
-            reference.Text = $"{name} {Format.Duration(ns)}";
-            reference.LabelOppositeAxis = true;
-            reference.LabelFontSize = 12;
-            reference.LabelBackgroundColor = ChartStyle.Floor;
+            plot.Add.HorizontalLine(Math.Log10(ns), 1.5f, ChartStyle.Floor, LinePattern.Dotted).ExcludeFromLegend = true;
+            var label = plot.Add.Text($"OS floor: {name} {Format.Duration(ns)}", -0.47, Math.Log10(ns));
+            label.LabelFontSize = 12;
+            label.LabelFontColor = ChartStyle.Floor;
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
+            label.LabelAlignment = Alignment.LowerLeft;
         }
 
         ChartStyle.CategoryTicks(plot.Axes.Bottom, workers.Select(w => $"W={w}").ToList());
-        ChartStyle.LogTicks(plot.Axes.Left, low, high, v => Format.Duration(v));
+        ChartStyle.LogTicks(plot.Axes.Left, low, high, Format.DurationTick);
         plot.Axes.SetLimits(-0.5, workers.Count - 0.5, Math.Log10(low) - 0.2, Math.Log10(high) + 0.2);
         ChartStyle.LegendOutside(plot);
         var file = context.FileName(group, "overhead");
         ChartStyle.Save(plot, context.Directory, file);
         var caption = floors.Count > 0
-            ? "Dotted lines: OS floors measured on this machine at calibration (labels on the right)."
+            ? "Dotted lines: OS floors measured on this machine at calibration."
             : "No OS floors: results.json has no calibration.";
         var hidden = cells.Count - positive.Count;
         if (hidden > 0)

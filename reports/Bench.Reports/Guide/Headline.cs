@@ -72,7 +72,7 @@ public static class Headline
         var bestOfPick = ranking.Ranked.FirstOrDefault(r => Strategies.IsThreadFamily(guidePick) ? Strategies.IsThreadFamily(r.Strategy) : Strategies.IsProcessFamily(r.Strategy));
         return bestOfPick is null
             ? $" The guide says {pickFamily}, which this run did not measure."
-            : $" The guide says {pickFamily}: here the best of them, {bestOfPick.Strategy}, reached {Format.Times(bestOfPick.TimesThat(winner))} of {winner.Strategy}'s throughput.";
+            : $" The guide says {pickFamily}: here the best of them, {bestOfPick.Strategy}, had {Format.Times(winner.TimesThat(bestOfPick))} less throughput than {winner.Strategy}.";
     }
 
     private static string Throughput(RankedStrategy strategy) =>

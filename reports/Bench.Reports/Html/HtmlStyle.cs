@@ -4,7 +4,7 @@ namespace Bench.Reports.Html;
 internal static class HtmlStyle
 {
     public const string Css = """
-        body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; margin: 0 auto; max-width: 1280px; padding: 1rem 2rem 4rem; color: #1f2328; line-height: 1.45; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; margin: 0 auto; max-width: 1560px; padding: 1rem 2rem 4rem; color: #1f2328; line-height: 1.45; }
         h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
         h2 { border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem; margin-top: 2.5rem; }
         .subtitle { color: #57606a; margin-top: 0; }

@@ -71,6 +71,15 @@ public static class Format
         _ => value.ToString("0.###", Invariant),
     };
 
+    /// <summary>A round duration for an axis: 1 s, 10 ms, 200 µs.</summary>
+    public static string DurationTick(double ns) => Math.Abs(ns) switch
+    {
+        >= 1e9 => (ns / 1e9).ToString("0.###", Invariant) + " s",
+        >= 1e6 => (ns / 1e6).ToString("0.###", Invariant) + " ms",
+        >= 1e3 => (ns / 1e3).ToString("0.###", Invariant) + " µs",
+        _ => ns.ToString("0.###", Invariant) + " ns",
+    };
+
     public static string Times(double? ratio) => ratio is { } r && double.IsFinite(r) ? $"{Significant(r)}×" : Missing;
 
     public static string Percent(double? fraction) =>

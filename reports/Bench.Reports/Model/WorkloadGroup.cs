@@ -16,7 +16,9 @@ public sealed class WorkloadGroup
         Parameters = parameters;
         Cells = cells;
         Strategies = strategyOrder.Where(s => cells.Any(c => c.Strategy == s)).ToList();
-        WorkerCounts = cells.Select(c => c.Workers).Distinct().Order().ToList();
+        // Chart axes show the worker counts that have data; a failed cell's W would be an empty column.
+        var measured = cells.Where(c => c.IsOk).Select(c => c.Workers).Distinct().Order().ToList();
+        WorkerCounts = measured.Count > 0 ? measured : cells.Select(c => c.Workers).Distinct().Order().ToList();
         var fits = new Dictionary<string, ScalabilityFit>(StringComparer.Ordinal);
         foreach (var strategy in Strategies)
         {
