@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Bench.Results;
 using Xunit;
-using Xunit.Abstractions;
+
 
 namespace Bench.Reports.Tests;
 
-public class ReportRenderTests(ITestOutputHelper output)
+public class ReportRenderTests
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -99,18 +98,6 @@ public class ReportRenderTests(ITestOutputHelper output)
 
         var csv = File.ReadAllText(report.Csv);
         Assert.Equal(ResultsFile.Read(Fixtures.Xss).Cells.Count + 1, CountCsvRecords(csv));
-    }
-
-    [Fact]
-    public void A_hundred_cells_render_within_ten_seconds()
-    {
-        var results = Fixtures.Generated100();
-        Assert.Equal(100, results.Cells.Count);
-        var clock = Stopwatch.StartNew();
-        var report = ReportWriter.Write(results, Fixtures.OutputDirectory("hundred"));
-        clock.Stop();
-        output.WriteLine($"100 cells: {report.Charts.Count} charts, rendered in {clock.Elapsed.TotalSeconds:F2} s");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"100-cell report took {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     private static IEnumerable<List<string>> Tables(IEnumerable<string> lines)
