@@ -33,7 +33,8 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
     private sealed class Executor : ICellExecutor
     {
         private readonly CellContext _context;
-        private readonly WorkerProcess[] _workers;
+        private readonly WorkerProcess?[] _workers;
+        private readonly WorkerSupervisor _supervisor;
         private readonly int _chunk;
         private bool _startupTraced;
 
@@ -41,19 +42,21 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         {
             _context = context;
             _chunk = Math.Clamp(context.ChunkSize ?? AutoChunkSize(context.Session.ItemCount, context.Workers), 1, FrameLimits.MaxChunk);
+            _supervisor = new WorkerSupervisor(context);
             var start = Stopwatch.GetTimestamp();
-            _workers = new WorkerProcess[context.Workers];
+            _workers = new WorkerProcess?[context.Workers];
             try
             {
                 // Start all workers first, then set them up: their runtimes start in parallel.
                 for (var w = 0; w < _workers.Length; w++)
                 {
                     _workers[w] = context.Launcher.Start();
+                    context.Faults.Watch?.Watch(_workers[w]!);
                 }
 
                 foreach (var worker in _workers)
                 {
-                    worker.Setup(context.Workload.Info.Name, context.Session.RunnerParameters);
+                    worker!.Setup(context.Workload.Info.Name, context.Session.RunnerParameters);
                 }
             }
             catch
@@ -71,52 +74,47 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
         public void ExecuteBatch(BatchOutcome outcome)
         {
-            var before = _workers.Sum(w => w.PipeBytes);
             var nextChunk = -1;
             var chunks = (outcome.ItemCount + _chunk - 1) / _chunk;
             if (_workers.Length == 1)
             {
-                Drive(_workers[0], outcome, chunks, ref nextChunk);
+                Drive(0, outcome, chunks, ref nextChunk);
             }
             else
             {
                 var others = new Task[_workers.Length - 1];
                 for (var w = 1; w < _workers.Length; w++)
                 {
-                    var worker = _workers[w];
-                    others[w - 1] = Task.Run(() => Drive(worker, outcome, chunks, ref nextChunk));
+                    var slot = w;
+                    others[w - 1] = Task.Run(() => Drive(slot, outcome, chunks, ref nextChunk));
                 }
 
-                Drive(_workers[0], outcome, chunks, ref nextChunk);
+                Drive(0, outcome, chunks, ref nextChunk);
                 Task.WaitAll(others);
             }
 
-            Interlocked.Add(ref outcome.PipeBytes, _workers.Sum(w => w.PipeBytes) - before);
             if (outcome.Trace && !_startupTraced)
             {
                 // The pool's start-up belongs on the first traced timeline: it is what the pool amortizes.
                 _startupTraced = true;
-                foreach (var worker in _workers)
+                foreach (var worker in _workers.OfType<WorkerProcess>())
                 {
                     outcome.TraceProcess(worker.Pid, worker.SpawnTimestamp, worker.ReadyTimestamp, null);
                 }
             }
         }
 
-        private void Drive(WorkerProcess worker, BatchOutcome outcome, int chunks, ref int nextChunk)
+        /// <summary>One driver per slot: pulls chunks until none is left or the batch has failed.</summary>
+        private void Drive(int slot, BatchOutcome outcome, int chunks, ref int nextChunk)
         {
             int chunk;
-            while ((chunk = Interlocked.Increment(ref nextChunk)) < chunks)
+            while (outcome.ErrorCount == 0 && (chunk = Interlocked.Increment(ref nextChunk)) < chunks)
             {
                 var first = chunk * _chunk;
                 var count = Math.Min(_chunk, outcome.ItemCount - first);
-                try
+                // A dead worker is replaced in its slot and its chunk retried, per the cell's policy.
+                if (!_supervisor.RunPooled(ref _workers[slot], $"slot {slot + 1} of {_workers.Length}", first, count, outcome))
                 {
-                    worker.Run(first, count, outcome);
-                }
-                catch (WorkerException e)
-                {
-                    outcome.Fail(e.Message);
                     return;
                 }
             }
@@ -126,7 +124,10 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         {
             foreach (var worker in _workers)
             {
-                worker?.Dispose();
+                if (worker is not null)
+                {
+                    _supervisor.Retire(worker);
+                }
             }
         }
     }
