@@ -132,38 +132,48 @@ public sealed class HangWatch : IDisposable
                 }
             }
 
-            if (_abandon is not null && FindHungItems(now) is { Count: > 0 } hung)
+            if (_abandon is not null && FindItems(now) is { Hung: > 0 } items)
             {
                 _stopped = true;
-                _abandon(DescribeAbandon(hung));
+                _abandon(DescribeAbandon(items.First, items.InFlight));
                 return;
             }
         }
     }
 
-    private List<int> FindHungItems(long now)
+    /// <summary>Items over the timeout, the first of them, and every item still in flight.</summary>
+    private (int Hung, int First, List<int> InFlight) FindItems(long now)
     {
-        var hung = new List<int>();
+        var hung = 0;
+        var first = -1;
+        var inFlight = new List<int>();
         var starts = _itemStarts;
         for (var i = 0; i < starts.Length; i++)
         {
             var start = Volatile.Read(ref starts[i]);
-            if (start != 0 && now - start > _timeoutTicks)
+            if (start == 0)
             {
-                hung.Add(i);
+                continue;
+            }
+
+            inFlight.Add(i);
+            if (now - start > _timeoutTicks)
+            {
+                hung++;
+                first = first < 0 ? i : first;
             }
         }
 
-        return hung;
+        return (hung, first, inFlight);
     }
 
-    private string DescribeAbandon(List<int> hung)
+    private string DescribeAbandon(int first, List<int> hung)
     {
         var items = string.Join(", ", hung.Take(5)) + (hung.Count > 5 ? $" and {hung.Count - 5} more" : "");
         var what = _asyncItems
             ? $"{hung.Count} async item{(hung.Count == 1 ? "" : "s")} still pending ({(hung.Count == 1 ? "item" : "items")} {items}); an awaited operation that never completes cannot be stopped"
             : $"{hung.Count} thread{(hung.Count == 1 ? "" : "s")} still running {(hung.Count == 1 ? "item" : "items")} {items}; a thread cannot be killed";
-        return $"item {hung[0]} ran longer than the {FaultPolicy.Seconds(_timeout)} item timeout: {what}, so the cell was abandoned and its process ended";
+        return $"item {first} ran longer than the {FaultPolicy.Seconds(_timeout)} item timeout: {what}, so the cell was abandoned and its process ended";
     }
 
     public void Dispose() => _stopped = true;

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Bench.Results;
+
+namespace Bench.Faults.Tests;
+
+/// <summary>Fault 2: items that never end. Sleep with a large ms is a natural hang.</summary>
+public sealed class HungItemTests
+{
+    [Fact]
+    public void RunWhereEveryCellHangs_EndsWithinCellsTimesTimeoutPlus10s_WithEveryCellExplained()
+    {
+        const double timeout = 1;
+        var clock = Stopwatch.StartNew();
+        using var run = new BenchRun(null,
+            "--profile", "quick", "--workloads", "sleep", "--param", "sleep.ms=10000", "--workers", "2",
+            "--item-timeout", "1", "--retry", "0");
+        var exit = run.WaitForExit(TimeSpan.FromSeconds(60));
+        clock.Stop();
+
+        var cells = run.Results().Cells;
+        Assert.Equal(5, cells.Count); // all five strategies
+        var bound = TimeSpan.FromSeconds(cells.Count * timeout + 10);
+        Assert.True(clock.Elapsed <= bound, $"the run took {clock.Elapsed.TotalSeconds:F1} s, more than {bound.TotalSeconds} s");
+        Assert.Equal(1, exit);
+        Assert.All(cells, c => Assert.Equal(CellStatus.Failed, c.Status));
+        foreach (var strategy in new[] { "threads", "threadpool" })
+        {
+            var error = cells.Single(c => c.Strategy == strategy).Error!;
+            Assert.Contains("ran longer than the 1 s item timeout", error);
+            Assert.Contains("a thread cannot be killed", error);
+        }
+
+        Assert.Contains("async item", cells.Single(c => c.Strategy == "threadpool-async").Error);
+        foreach (var strategy in new[] { "processes", "process-pool" })
+        {
+            Assert.Contains("did not finish within the 1 s item timeout; its process tree was killed", cells.Single(c => c.Strategy == strategy).Error);
+        }
+
+        ProcessTable.AssertNoneLeft(run.Tag, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void HungItemInPool_WorkerKilledAtTimeout_RetrySucceeds_CellRecordsIt()
+    {
+        using var run = new BenchRun("hang@item:2",
+            "--profile", "quick", "--workloads", "sleep", "--param", "sleep.ms=1", "--strategies", "process-pool",
+            "--workers", "2", "--item-timeout", "1");
+        var exit = run.WaitForExit(TimeSpan.FromSeconds(90));
+
+        var cell = Assert.Single(run.Results().Cells);
+        Assert.True(exit == 0, run.Output + run.Errors);
+        Assert.Equal(CellStatus.Ok, cell.Status);
+        Assert.Contains(cell.Warnings, w => w.Contains("did not finish within the 1 s item timeout") && w.Contains("retry succeeded"));
+        ProcessTable.AssertNoneLeft(run.Tag, TimeSpan.FromSeconds(1));
+    }
+}
