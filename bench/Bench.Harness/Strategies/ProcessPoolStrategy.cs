@@ -115,7 +115,23 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
                 // A dead worker is replaced in its slot and its chunk retried, per the cell's policy.
                 if (!_supervisor.RunPooled(ref _workers[slot], $"slot {slot + 1} of {_workers.Length}", first, count, outcome))
                 {
+                    StopBusyWorkers();
                     return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The batch has failed for good: workers still busy with their chunks would only make the cell wait
+        /// (up to the item timeout) for results nobody will use, so their process trees are killed now.
+        /// </summary>
+        private void StopBusyWorkers()
+        {
+            foreach (var worker in _workers)
+            {
+                if (worker is { BusySince: not 0 })
+                {
+                    worker.Kill();
                 }
             }
         }

@@ -77,6 +77,11 @@ public sealed class WorkerSupervisor(CellContext context)
                 Interlocked.Add(ref outcome.PipeBytes, worker.PipeBytes - bytes);
                 Retire(worker);
                 worker = null;
+                if (outcome.ErrorCount > 0 && firstFailure is null)
+                {
+                    return false; // stopped because the batch had already failed: not a fault of its own
+                }
+
                 if (attempt >= Retries)
                 {
                     outcome.Fail(Failure(firstFailure, $"{e.Message} ({slot})"));
