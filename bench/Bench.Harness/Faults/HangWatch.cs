@@ -19,6 +19,13 @@ public sealed class HangWatch : IDisposable
 {
     private readonly TimeSpan _timeout;
     private readonly long _timeoutTicks;
+
+    /// <summary>
+    /// A worker's set-up includes its runtime's start, which a loaded machine can stretch to seconds: it
+    /// gets at least this long, so that a tiny item timeout does not kill healthy workers while they start.
+    /// </summary>
+    private static readonly TimeSpan SetupAllowance = TimeSpan.FromSeconds(30);
+    private readonly long _setupTicks = (long)(SetupAllowance.TotalSeconds * Stopwatch.Frequency);
     private readonly Action<string>? _abandon;
     private readonly List<WorkerProcess> _workers = [];
     private readonly Lock _gate = new();
@@ -126,7 +133,9 @@ public sealed class HangWatch : IDisposable
             foreach (var worker in workers)
             {
                 var since = worker.BusySince;
-                if (since != 0 && now - since > _timeoutTicks * Math.Max(1, worker.BusyItems))
+                var busyItems = worker.BusyItems;
+                var budget = busyItems == 0 ? Math.Max(_timeoutTicks, _setupTicks) : _timeoutTicks * busyItems;
+                if (since != 0 && now - since > budget)
                 {
                     worker.KillForTimeout(_timeout);
                 }

@@ -9,7 +9,7 @@ namespace Bench.Harness.Running;
 /// journaled, results.json is written for the finished cells, and the run exits 130 (SIGINT) or 143
 /// (SIGTERM). A second signal kills the tree in flight and exits at once.
 /// </summary>
-public sealed class ShutdownCoordinator : IDisposable
+public sealed partial class ShutdownCoordinator : IDisposable
 {
     public const int ExitInterrupted = 130;
     public const int ExitTerminated = 143;
@@ -78,17 +78,39 @@ public sealed class ShutdownCoordinator : IDisposable
         Request(signal, exitCode);
     }
 
+    /// <summary>
+    /// Kills a cell process and every descendant. The cell is frozen first (SIGSTOP): a cell of the
+    /// processes strategy spawns workers all the time, and one spawned between the enumeration of the
+    /// tree and the kill would escape it.
+    /// </summary>
     public static void KillTree(Process? process)
     {
+        if (process is null)
+        {
+            return;
+        }
+
         try
         {
-            process?.Kill(entireProcessTree: true);
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            {
+                _ = kill(process.Id, SIGSTOP);
+            }
+
+            process.Kill(entireProcessTree: true);
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
             // Already gone.
         }
     }
+
+    private const int SIGSTOP_LINUX = 19;
+    private const int SIGSTOP_MACOS = 17;
+    private static readonly int SIGSTOP = OperatingSystem.IsMacOS() ? SIGSTOP_MACOS : SIGSTOP_LINUX;
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
 
     public void Dispose()
     {

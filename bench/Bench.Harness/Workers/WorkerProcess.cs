@@ -62,7 +62,7 @@ public sealed class WorkerProcess : IDisposable
     /// <summary>Timestamp at which the worker was sent its current request; 0 while idle (read by the hang watch).</summary>
     public long BusySince => Volatile.Read(ref _busySince);
 
-    /// <summary>Items in the current request: the hang watch allows each the item timeout.</summary>
+    /// <summary>Items in the current request (0 during set-up): the hang watch allows each the item timeout.</summary>
     public int BusyItems => Volatile.Read(ref _busyItems);
 
     /// <summary>Bytes written to and read from this worker's pipes so far.</summary>
@@ -71,7 +71,7 @@ public sealed class WorkerProcess : IDisposable
     /// <summary>Sends the workload and its runner parameters; waits for the worker to be ready.</summary>
     public void Setup(string workload, ParameterSet parameters)
     {
-        Busy(-1, 1);
+        Busy(-1, 0); // 0 items: the hang watch gives set-up (runtime start included) its own allowance
         Messages.SendSetup(_writer, workload, parameters.ToWire());
         var (type, payload) = Next();
         Idle();
