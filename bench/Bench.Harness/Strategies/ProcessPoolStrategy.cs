@@ -20,11 +20,7 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         UsesProcesses: true,
         Pooled: true);
 
-    public ICellExecutor Create(CellContext context)
-    {
-        PoolSizing.EnsureMinimumThreads(context.Workers);
-        return new Executor(context);
-    }
+    public ICellExecutor Create(CellContext context) => new Executor(context);
 
     /// <summary>Pool.map's default: four chunks per worker, rounded up.</summary>
     public static int AutoChunkSize(int items, int workers) =>
@@ -36,6 +32,15 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         private readonly WorkerProcess?[] _workers;
         private readonly WorkerSupervisor _supervisor;
         private readonly int _chunk;
+
+        // Workers 1..W-1 each have a dedicated driver thread, parked between batches; the calling
+        // thread drives worker 0. Dedicated threads, not the ThreadPool: drivers block on pipe reads,
+        // and a busy pool would delay them and serialize the pool.
+        private readonly Thread[] _drivers;
+        private readonly SemaphoreSlim[] _go;
+        private readonly CountdownEvent _done;
+        private Batch? _batch;
+        private volatile bool _stopping;
         private bool _startupTraced;
 
         public Executor(CellContext context)
@@ -45,6 +50,9 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
             _supervisor = new WorkerSupervisor(context);
             var start = Stopwatch.GetTimestamp();
             _workers = new WorkerProcess?[context.Workers];
+            _drivers = [];
+            _go = [];
+            _done = new CountdownEvent(0);
             try
             {
                 // Start all workers first, then set them up: their runtimes start in parallel.
@@ -66,6 +74,15 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
             }
 
             StartupNs = Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+            _go = new SemaphoreSlim[_workers.Length];
+            _drivers = new Thread[_workers.Length];
+            for (var w = 1; w < _workers.Length; w++)
+            {
+                var index = w;
+                _go[w] = new SemaphoreSlim(0);
+                _drivers[w] = new Thread(() => DriverLoop(index)) { IsBackground = true, Name = $"pool-driver-{w}" };
+                _drivers[w].Start();
+            }
         }
 
         public int? EffectiveChunkSize => _chunk;
@@ -74,24 +91,17 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
         public void ExecuteBatch(BatchOutcome outcome)
         {
-            var nextChunk = -1;
-            var chunks = (outcome.ItemCount + _chunk - 1) / _chunk;
-            if (_workers.Length == 1)
+            var batch = new Batch(outcome, (outcome.ItemCount + _chunk - 1) / _chunk);
+            _batch = batch;
+            _done.Reset(_workers.Length - 1);
+            for (var w = 1; w < _workers.Length; w++)
             {
-                Drive(0, outcome, chunks, ref nextChunk);
+                _go[w].Release();
             }
-            else
-            {
-                var others = new Task[_workers.Length - 1];
-                for (var w = 1; w < _workers.Length; w++)
-                {
-                    var slot = w;
-                    others[w - 1] = Task.Run(() => Drive(slot, outcome, chunks, ref nextChunk));
-                }
 
-                Drive(0, outcome, chunks, ref nextChunk);
-                Task.WaitAll(others);
-            }
+            Drive(0, batch);
+            _done.Wait();
+            _batch = null;
 
             if (outcome.Trace && !_startupTraced)
             {
@@ -104,16 +114,38 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
             }
         }
 
+        private void DriverLoop(int index)
+        {
+            while (true)
+            {
+                _go[index].Wait();
+                if (_stopping)
+                {
+                    return;
+                }
+
+                try
+                {
+                    Drive(index, _batch!);
+                }
+                finally
+                {
+                    _done.Signal();
+                }
+            }
+        }
+
         /// <summary>One driver per slot: pulls chunks until none is left or the batch has failed.</summary>
-        private void Drive(int slot, BatchOutcome outcome, int chunks, ref int nextChunk)
+        private void Drive(int slot, Batch batch)
         {
             int chunk;
-            while (outcome.ErrorCount == 0 && (chunk = Interlocked.Increment(ref nextChunk)) < chunks)
+            while (batch.Outcome.ErrorCount == 0 && (chunk = Interlocked.Increment(ref batch.NextChunk)) < batch.Chunks)
             {
                 var first = chunk * _chunk;
-                var count = Math.Min(_chunk, outcome.ItemCount - first);
-                // A dead worker is replaced in its slot and its chunk retried, per the cell's policy.
-                if (!_supervisor.RunPooled(ref _workers[slot], $"slot {slot + 1} of {_workers.Length}", first, count, outcome))
+                var count = Math.Min(_chunk, batch.Outcome.ItemCount - first);
+                // A dead worker is replaced in its slot and its chunk retried, per the cell's policy;
+                // the supervisor also accounts the pipe bytes of every attempt.
+                if (!_supervisor.RunPooled(ref _workers[slot], $"slot {slot + 1} of {_workers.Length}", first, count, batch.Outcome))
                 {
                     StopBusyWorkers();
                     return;
@@ -138,6 +170,13 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
         public void Dispose()
         {
+            _stopping = true;
+            for (var w = 1; w < _drivers.Length; w++)
+            {
+                _go[w]?.Release();
+                _drivers[w]?.Join();
+            }
+
             foreach (var worker in _workers)
             {
                 if (worker is not null)
@@ -145,6 +184,14 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
                     _supervisor.Retire(worker);
                 }
             }
+        }
+
+        /// <summary>One batch's shared cursor over its chunks.</summary>
+        private sealed class Batch(BatchOutcome outcome, int chunks)
+        {
+            public readonly BatchOutcome Outcome = outcome;
+            public readonly int Chunks = chunks;
+            public int NextChunk = -1;
         }
     }
 }
