@@ -12,7 +12,8 @@ namespace Bench.Harness.Running;
 /// <param name="OutDirectory">OUT: results.json, journal.jsonl, bdn/, cells/.</param>
 /// <param name="Resume">Continue a run in OUT: finished cells in its journal are kept, not re-run.</param>
 /// <param name="Verbose">Show BenchmarkDotNet's own console output.</param>
-public sealed record RunOptions(string OutDirectory, bool Resume, bool Verbose)
+/// <param name="Shutdown">SIGINT/SIGTERM handling; null: signals keep their default action.</param>
+public sealed record RunOptions(string OutDirectory, bool Resume, bool Verbose, ShutdownCoordinator? Shutdown = null)
 {
     /// <summary>Called with results.json's path once it is written (the CLI renders the report); returns a line to print before that path.</summary>
     public Func<string, string>? AfterResults { get; init; }
@@ -72,7 +73,18 @@ public static class RunOrchestrator
                 continue;
             }
 
-            var cell = CellProcess.Run(spec, cellDirectory, options.Verbose);
+            if (options.Shutdown?.Requested == true)
+            {
+                break;
+            }
+
+            var cell = CellProcess.Run(spec, cellDirectory, options.Verbose, options.Shutdown);
+            if (options.Shutdown?.Requested == true)
+            {
+                output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: interrupted by {options.Shutdown.Signal}, not journaled");
+                break;
+            }
+
             journal.Append(cell);
             finished[cell.Key] = cell;
             output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: {Summarize(cell)}");
@@ -87,8 +99,10 @@ public static class RunOrchestrator
             Profile = profile.Name,
             Job = profile.Job,
             Cells = cells,
-            CompletedUtc = DateTimeOffset.UtcNow,
-            Warnings = warnings,
+            CompletedUtc = options.Shutdown?.Requested == true ? null : DateTimeOffset.UtcNow,
+            Warnings = options.Shutdown?.Requested == true
+                ? [.. warnings, $"interrupted by {options.Shutdown.Signal} after {cells.Count} of {plan.Count} cells; bench run --resume {outDirectory} measures the rest"]
+                : warnings,
         };
         var resultsPath = Path.Combine(outDirectory, "results.json");
         ResultsFile.Write(resultsPath, results);
@@ -100,6 +114,11 @@ public static class RunOrchestrator
         }
 
         output.WriteLine(resultsPath);
+        if (options.Shutdown?.Requested == true)
+        {
+            return options.Shutdown.ExitCode;
+        }
+
         return bad == 0 ? ExitOk : ExitCellsFailed;
     }
 

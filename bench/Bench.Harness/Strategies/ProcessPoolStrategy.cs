@@ -29,7 +29,8 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
     private sealed class Executor : ICellExecutor
     {
         private readonly CellContext _context;
-        private readonly WorkerProcess[] _workers;
+        private readonly WorkerProcess?[] _workers;
+        private readonly WorkerSupervisor _supervisor;
         private readonly int _chunk;
 
         // Workers 1..W-1 each have a dedicated driver thread, parked between batches; the calling
@@ -46,8 +47,9 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         {
             _context = context;
             _chunk = Math.Clamp(context.ChunkSize ?? AutoChunkSize(context.Session.ItemCount, context.Workers), 1, FrameLimits.MaxChunk);
+            _supervisor = new WorkerSupervisor(context);
             var start = Stopwatch.GetTimestamp();
-            _workers = new WorkerProcess[context.Workers];
+            _workers = new WorkerProcess?[context.Workers];
             _drivers = [];
             _go = [];
             _done = new CountdownEvent(0);
@@ -57,11 +59,12 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
                 for (var w = 0; w < _workers.Length; w++)
                 {
                     _workers[w] = context.Launcher.Start();
+                    context.Faults.Watch?.Watch(_workers[w]!);
                 }
 
                 foreach (var worker in _workers)
                 {
-                    worker.Setup(context.Workload.Info.Name, context.Session.RunnerParameters);
+                    worker!.Setup(context.Workload.Info.Name, context.Session.RunnerParameters);
                 }
             }
             catch
@@ -88,7 +91,6 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
         public void ExecuteBatch(BatchOutcome outcome)
         {
-            var before = _workers.Sum(w => w.PipeBytes);
             var batch = new Batch(outcome, (outcome.ItemCount + _chunk - 1) / _chunk);
             _batch = batch;
             _done.Reset(_workers.Length - 1);
@@ -97,16 +99,15 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
                 _go[w].Release();
             }
 
-            Drive(_workers[0], batch);
+            Drive(0, batch);
             _done.Wait();
             _batch = null;
 
-            Interlocked.Add(ref outcome.PipeBytes, _workers.Sum(w => w.PipeBytes) - before);
             if (outcome.Trace && !_startupTraced)
             {
                 // The pool's start-up belongs on the first traced timeline: it is what the pool amortizes.
                 _startupTraced = true;
-                foreach (var worker in _workers)
+                foreach (var worker in _workers.OfType<WorkerProcess>())
                 {
                     outcome.TraceProcess(worker.Pid, worker.SpawnTimestamp, worker.ReadyTimestamp, null);
                 }
@@ -125,7 +126,7 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
                 try
                 {
-                    Drive(_workers[index], _batch!);
+                    Drive(index, _batch!);
                 }
                 finally
                 {
@@ -134,21 +135,35 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
             }
         }
 
-        private void Drive(WorkerProcess worker, Batch batch)
+        /// <summary>One driver per slot: pulls chunks until none is left or the batch has failed.</summary>
+        private void Drive(int slot, Batch batch)
         {
             int chunk;
-            while ((chunk = Interlocked.Increment(ref batch.NextChunk)) < batch.Chunks)
+            while (batch.Outcome.ErrorCount == 0 && (chunk = Interlocked.Increment(ref batch.NextChunk)) < batch.Chunks)
             {
                 var first = chunk * _chunk;
                 var count = Math.Min(_chunk, batch.Outcome.ItemCount - first);
-                try
+                // A dead worker is replaced in its slot and its chunk retried, per the cell's policy;
+                // the supervisor also accounts the pipe bytes of every attempt.
+                if (!_supervisor.RunPooled(ref _workers[slot], $"slot {slot + 1} of {_workers.Length}", first, count, batch.Outcome))
                 {
-                    worker.Run(first, count, batch.Outcome);
-                }
-                catch (WorkerException e)
-                {
-                    batch.Outcome.Fail(e.Message);
+                    StopBusyWorkers();
                     return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The batch has failed for good: workers still busy with their chunks would only make the cell wait
+        /// (up to the item timeout) for results nobody will use, so their process trees are killed now.
+        /// </summary>
+        private void StopBusyWorkers()
+        {
+            foreach (var worker in _workers)
+            {
+                if (worker is { BusySince: not 0 })
+                {
+                    worker.Kill();
                 }
             }
         }
@@ -164,7 +179,10 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
             foreach (var worker in _workers)
             {
-                worker?.Dispose();
+                if (worker is not null)
+                {
+                    _supervisor.Retire(worker);
+                }
             }
         }
 

@@ -21,6 +21,8 @@ public sealed class ProcessesStrategy : IExecutionStrategy
 
     private sealed class Executor(CellContext context) : ICellExecutor
     {
+        private readonly WorkerSupervisor _supervisor = new(context);
+
         public void ExecuteBatch(BatchOutcome outcome)
         {
             var next = -1;
@@ -44,22 +46,8 @@ public sealed class ProcessesStrategy : IExecutionStrategy
                     return; // a cell that already failed does not spawn more processes
                 }
 
-                var worker = context.Launcher.Start();
-                try
-                {
-                    worker.Setup(context.Workload.Info.Name, context.Session.RunnerParameters);
-                    worker.Run(index, 1, outcome);
-                }
-                catch (WorkerException e)
-                {
-                    outcome.Fail(e.Message);
-                }
-                finally
-                {
-                    Interlocked.Add(ref outcome.PipeBytes, worker.PipeBytes);
-                    worker.Dispose();
-                    outcome.TraceProcess(worker.Pid, worker.SpawnTimestamp, worker.ReadyTimestamp, worker.ExitTimestamp);
-                }
+                // Spawn, set up, run the one item, end the worker; a worker that dies is retried per policy.
+                _supervisor.RunInFreshWorker(index, outcome);
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class ThreadPoolAsyncStrategy : IExecutionStrategy
 
     private sealed class Executor(CellContext context) : ICellExecutor
     {
-        private readonly IItemRunner _runner = context.Workload.CreateRunner(context.Session.RunnerParameters);
+        private readonly IItemRunner _runner = context.CreateInProcessRunner();
 
         public void ExecuteBatch(BatchOutcome outcome) => RunAsync(outcome).GetAwaiter().GetResult();
 

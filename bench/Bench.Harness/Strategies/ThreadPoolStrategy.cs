@@ -27,7 +27,7 @@ public sealed class ThreadPoolStrategy : IExecutionStrategy
 
     private sealed class Executor(CellContext context) : ICellExecutor
     {
-        private readonly IItemRunner _runner = context.Workload.CreateRunner(context.Session.RunnerParameters);
+        private readonly IItemRunner _runner = context.CreateInProcessRunner();
 
         public void ExecuteBatch(BatchOutcome outcome)
         {
