@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Bench.Perf.Workloads;
 
@@ -45,15 +46,39 @@ internal static class Probe
                 RedirectStandardError = true,
                 UseShellExecute = false,
             })!;
+            var before = ChildrenCpu();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             process.WaitForExit();
-            return (stdout.Result + stderr.Result, process.TotalProcessorTime, process.ExitCode);
+            // A reaped child's CPU time is only in getrusage(RUSAGE_CHILDREN); this probe runs one child at a time.
+            return (stdout.Result + stderr.Result, ChildrenCpu() - before, process.ExitCode);
         }
         catch (System.ComponentModel.Win32Exception)
         {
             return null;
         }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct RUsage
+    {
+        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 14)]
+        public long[] Rest;
+    }
+
+    [DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetRUsage(int who, out RUsage usage);
+
+    /// <summary>CPU time of all reaped children (Linux); zero elsewhere.</summary>
+    private static TimeSpan ChildrenCpu()
+    {
+        if (!OperatingSystem.IsLinux() || GetRUsage(-1, out var u) != 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return TimeSpan.FromSeconds(u.UserSeconds + u.SystemSeconds) + TimeSpan.FromMicroseconds(u.UserMicroseconds + u.SystemMicroseconds);
     }
 
     public static string RepositoryRoot()
