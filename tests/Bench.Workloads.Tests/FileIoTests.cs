@@ -62,7 +62,8 @@ public sealed class FileIoTests
             // A file where an item's file should go cannot be overwritten as a directory: the item fails
             // with an I/O error, as it would on a full or broken disk.
             Directory.CreateDirectory(Path.Combine(directory, "item-1.bin"));
-            Assert.ThrowsAny<IOException>(() => runner.Run(1));
+            var error = Record.Exception(() => runner.Run(1));
+            Assert.True(error is IOException or UnauthorizedAccessException, $"unexpected {error}");
         }
 
         Assert.False(Directory.Exists(directory));
