@@ -39,12 +39,20 @@ internal static class BlurProbe
                 return;
             }
 
-            var run = Probe.Execute(exe, $"{side} {side} 10");
-            var fields = run?.Output.Trim().Split(' ') ?? [];
-            if (fields.Length != 2 || !double.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            // Twice, best of both, so that a burst of load on the shared machine hurts neither side alone.
+            var seconds = double.MaxValue;
+            string[] fields = [];
+            for (var r = 0; r < 2; r++)
             {
-                Console.WriteLine($"  C baseline: unexpected output '{run?.Output.Trim()}'");
-                return;
+                var run = Probe.Execute(exe, $"{side} {side} 10");
+                fields = run?.Output.Trim().Split(' ') ?? [];
+                if (fields.Length != 2 || !double.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var s))
+                {
+                    Console.WriteLine($"  C baseline: unexpected output '{run?.Output.Trim()}'");
+                    return;
+                }
+
+                seconds = Math.Min(seconds, s);
             }
 
             var cMpix = (double)side * side / seconds / 1e6;

@@ -22,6 +22,7 @@ public enum ImageKernel
 /// checksum. Both kernels run one output row at a time: a vertical pass into a small 16-bit row buffer
 /// (padded by clamping, which is exactly the 2-D filter's edge clamping), then a horizontal pass.
 /// All arithmetic is exact in 16 bits: blur's vertical sums reach 16·255, its full sums 256·255 + 128.
+/// Blur uses 512-bit vectors where the hardware has them (then 256-bit for the remainder of a row).
 /// </summary>
 public static class ImageKernels
 {
@@ -51,7 +52,7 @@ public static class ImageKernels
     public static ulong RunBand(ImageKernel kernel, ReadOnlySpan<byte> source, Span<byte> destination, int width, int height, int y0, int y1, bool vectorize = true, bool checksum = true)
     {
         Check(source, destination, width, height, y0, y1);
-        var rows = new ushort[width + 4 + Vector256<ushort>.Count * 2]; // scratch: padded vertical sums
+        var rows = new ushort[width + 4 + Vector512<ushort>.Count * 2]; // scratch: padded vertical sums
         var rows2 = kernel == ImageKernel.Sobel ? new ushort[rows.Length] : null;
         var simd = vectorize && Vector256.IsHardwareAccelerated;
         ulong hash = 0;
@@ -90,6 +91,24 @@ public static class ImageKernels
 
         // Vertical: padded[x + 2] = r0 + 4·r1 + 6·r2 + 4·r3 + r4 at column x.
         var x = 0;
+        var wide = simd && Vector512.IsHardwareAccelerated;
+        if (wide)
+        {
+            ref var p = ref MemoryMarshal.GetArrayDataReference(padded);
+            for (; x + Vector512<byte>.Count <= width; x += Vector512<byte>.Count)
+            {
+                var (a0, b0) = Vector512.Widen(Vector512.Create(r0.Slice(x, 64)));
+                var (a1, b1) = Vector512.Widen(Vector512.Create(r1.Slice(x, 64)));
+                var (a2, b2) = Vector512.Widen(Vector512.Create(r2.Slice(x, 64)));
+                var (a3, b3) = Vector512.Widen(Vector512.Create(r3.Slice(x, 64)));
+                var (a4, b4) = Vector512.Widen(Vector512.Create(r4.Slice(x, 64)));
+                var lo = a0 + a4 + ((a1 + a3) << 2) + a2 * (ushort)6;
+                var hi = b0 + b4 + ((b1 + b3) << 2) + b2 * (ushort)6;
+                lo.StoreUnsafe(ref p, (nuint)(x + 2));
+                hi.StoreUnsafe(ref p, (nuint)(x + 2 + Vector512<ushort>.Count));
+            }
+        }
+
         if (simd)
         {
             ref var p = ref MemoryMarshal.GetArrayDataReference(padded);
@@ -117,6 +136,18 @@ public static class ImageKernels
 
         // Horizontal: out[x] = (p[x] + 4·p[x+1] + 6·p[x+2] + 4·p[x+3] + p[x+4] + 128) >> 8.
         x = 0;
+        if (wide)
+        {
+            ref var p = ref MemoryMarshal.GetArrayDataReference(padded);
+            var round = Vector512.Create((ushort)128);
+            for (; x + Vector512<byte>.Count <= width; x += Vector512<byte>.Count)
+            {
+                var lo = Horizontal5(ref p, x, round);
+                var hi = Horizontal5(ref p, x + Vector512<ushort>.Count, round);
+                Vector512.Narrow(lo, hi).StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)x);
+            }
+        }
+
         if (simd)
         {
             ref var p = ref MemoryMarshal.GetArrayDataReference(padded);
@@ -143,6 +174,18 @@ public static class ImageKernels
         var v2 = Vector256.LoadUnsafe(ref p, (nuint)(x + 2));
         var v3 = Vector256.LoadUnsafe(ref p, (nuint)(x + 3));
         var v4 = Vector256.LoadUnsafe(ref p, (nuint)(x + 4));
+        var sum = v0 + v4 + ((v1 + v3) << 2) + v2 * (ushort)6 + round;
+        return sum >> 8;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> Horizontal5(ref ushort p, int x, Vector512<ushort> round)
+    {
+        var v0 = Vector512.LoadUnsafe(ref p, (nuint)x);
+        var v1 = Vector512.LoadUnsafe(ref p, (nuint)(x + 1));
+        var v2 = Vector512.LoadUnsafe(ref p, (nuint)(x + 2));
+        var v3 = Vector512.LoadUnsafe(ref p, (nuint)(x + 3));
+        var v4 = Vector512.LoadUnsafe(ref p, (nuint)(x + 4));
         var sum = v0 + v4 + ((v1 + v3) << 2) + v2 * (ushort)6 + round;
         return sum >> 8;
     }
