@@ -20,6 +20,7 @@ public static class Cli
             RunCommand.Create(output),
             ListCommand.Create(output),
             CellCommand.Create(),
+            CalibrateCommand.Create(output),
         };
 
         var parse = root.Parse(args);

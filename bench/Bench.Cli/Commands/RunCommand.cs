@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Bench.Cli.Progress;
 using Bench.Harness.Planning;
 using Bench.Harness.Running;
 
@@ -58,7 +59,8 @@ internal static class RunCommand
                 throw new BadInputException(error);
             }
 
-            return RunOrchestrator.Execute(plan, selected, new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose)), output);
+            var options = new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose));
+            return RunOrchestrator.Execute(plan, selected, options, output, SpectreProgress.Supported(output) ? new SpectreProgress() : null);
         });
         return command;
     }

@@ -107,6 +107,7 @@ public static class RunPlan
                         ChunkSize = strategy.Info.Pooled && strategy.Info.UsesProcesses ? request.ChunkSize : null,
                         Parameters = parameters.ToDictionary(kv => kv.Key, kv => kv.Value),
                         Job = request.Profile.Job,
+                        BudgetSeconds = request.Profile.CellBudgetSeconds,
                         BdnDirectory = bdnRoot,
                     };
                     cells.Add(spec with { BdnDirectory = Path.Combine(bdnRoot, spec.FileId) });

@@ -69,6 +69,8 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
         public double? StartupNs { get; }
 
+        public IReadOnlyList<int> LiveWorkerPids => [.. _workers.Select(w => w.Pid)];
+
         public void ExecuteBatch(BatchOutcome outcome)
         {
             var before = _workers.Sum(w => w.PipeBytes);
