@@ -20,11 +20,7 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         UsesProcesses: true,
         Pooled: true);
 
-    public ICellExecutor Create(CellContext context)
-    {
-        PoolSizing.EnsureMinimumThreads(context.Workers);
-        return new Executor(context);
-    }
+    public ICellExecutor Create(CellContext context) => new Executor(context);
 
     /// <summary>Pool.map's default: four chunks per worker, rounded up.</summary>
     public static int AutoChunkSize(int items, int workers) =>
@@ -35,6 +31,15 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         private readonly CellContext _context;
         private readonly WorkerProcess[] _workers;
         private readonly int _chunk;
+
+        // Workers 1..W-1 each have a dedicated driver thread, parked between batches; the calling
+        // thread drives worker 0. Dedicated threads, not the ThreadPool: drivers block on pipe reads,
+        // and a busy pool would delay them and serialize the pool.
+        private readonly Thread[] _drivers;
+        private readonly SemaphoreSlim[] _go;
+        private readonly CountdownEvent _done;
+        private Batch? _batch;
+        private volatile bool _stopping;
         private bool _startupTraced;
 
         public Executor(CellContext context)
@@ -43,6 +48,9 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
             _chunk = Math.Clamp(context.ChunkSize ?? AutoChunkSize(context.Session.ItemCount, context.Workers), 1, FrameLimits.MaxChunk);
             var start = Stopwatch.GetTimestamp();
             _workers = new WorkerProcess[context.Workers];
+            _drivers = [];
+            _go = [];
+            _done = new CountdownEvent(0);
             try
             {
                 // Start all workers first, then set them up: their runtimes start in parallel.
@@ -63,6 +71,15 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
             }
 
             StartupNs = Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+            _go = new SemaphoreSlim[_workers.Length];
+            _drivers = new Thread[_workers.Length];
+            for (var w = 1; w < _workers.Length; w++)
+            {
+                var index = w;
+                _go[w] = new SemaphoreSlim(0);
+                _drivers[w] = new Thread(() => DriverLoop(index)) { IsBackground = true, Name = $"pool-driver-{w}" };
+                _drivers[w].Start();
+            }
         }
 
         public int? EffectiveChunkSize => _chunk;
@@ -74,24 +91,17 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         public void ExecuteBatch(BatchOutcome outcome)
         {
             var before = _workers.Sum(w => w.PipeBytes);
-            var nextChunk = -1;
-            var chunks = (outcome.ItemCount + _chunk - 1) / _chunk;
-            if (_workers.Length == 1)
+            var batch = new Batch(outcome, (outcome.ItemCount + _chunk - 1) / _chunk);
+            _batch = batch;
+            _done.Reset(_workers.Length - 1);
+            for (var w = 1; w < _workers.Length; w++)
             {
-                Drive(_workers[0], outcome, chunks, ref nextChunk);
+                _go[w].Release();
             }
-            else
-            {
-                var others = new Task[_workers.Length - 1];
-                for (var w = 1; w < _workers.Length; w++)
-                {
-                    var worker = _workers[w];
-                    others[w - 1] = Task.Run(() => Drive(worker, outcome, chunks, ref nextChunk));
-                }
 
-                Drive(_workers[0], outcome, chunks, ref nextChunk);
-                Task.WaitAll(others);
-            }
+            Drive(_workers[0], batch);
+            _done.Wait();
+            _batch = null;
 
             Interlocked.Add(ref outcome.PipeBytes, _workers.Sum(w => w.PipeBytes) - before);
             if (outcome.Trace && !_startupTraced)
@@ -105,20 +115,41 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
             }
         }
 
-        private void Drive(WorkerProcess worker, BatchOutcome outcome, int chunks, ref int nextChunk)
+        private void DriverLoop(int index)
         {
-            int chunk;
-            while ((chunk = Interlocked.Increment(ref nextChunk)) < chunks)
+            while (true)
             {
-                var first = chunk * _chunk;
-                var count = Math.Min(_chunk, outcome.ItemCount - first);
+                _go[index].Wait();
+                if (_stopping)
+                {
+                    return;
+                }
+
                 try
                 {
-                    worker.Run(first, count, outcome);
+                    Drive(_workers[index], _batch!);
+                }
+                finally
+                {
+                    _done.Signal();
+                }
+            }
+        }
+
+        private void Drive(WorkerProcess worker, Batch batch)
+        {
+            int chunk;
+            while ((chunk = Interlocked.Increment(ref batch.NextChunk)) < batch.Chunks)
+            {
+                var first = chunk * _chunk;
+                var count = Math.Min(_chunk, batch.Outcome.ItemCount - first);
+                try
+                {
+                    worker.Run(first, count, batch.Outcome);
                 }
                 catch (WorkerException e)
                 {
-                    outcome.Fail(e.Message);
+                    batch.Outcome.Fail(e.Message);
                     return;
                 }
             }
@@ -126,10 +157,25 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
         public void Dispose()
         {
+            _stopping = true;
+            for (var w = 1; w < _drivers.Length; w++)
+            {
+                _go[w]?.Release();
+                _drivers[w]?.Join();
+            }
+
             foreach (var worker in _workers)
             {
                 worker?.Dispose();
             }
+        }
+
+        /// <summary>One batch's shared cursor over its chunks.</summary>
+        private sealed class Batch(BatchOutcome outcome, int chunks)
+        {
+            public readonly BatchOutcome Outcome = outcome;
+            public readonly int Chunks = chunks;
+            public int NextChunk = -1;
         }
     }
 }

@@ -17,17 +17,14 @@ public sealed class ProcessesStrategy : IExecutionStrategy
         UsesProcesses: true,
         Pooled: false);
 
-    public ICellExecutor Create(CellContext context)
-    {
-        PoolSizing.EnsureMinimumThreads(context.Workers);
-        return new Executor(context);
-    }
+    public ICellExecutor Create(CellContext context) => new Executor(context);
 
     private sealed class Executor(CellContext context) : ICellExecutor
     {
         public void ExecuteBatch(BatchOutcome outcome)
         {
             var next = -1;
+            // Dedicated (long-running) driver threads: they block on pipes and process exits.
             var drivers = new Task[context.Workers];
             for (var d = 0; d < drivers.Length; d++)
             {
