@@ -45,8 +45,10 @@ public static class SampleStatistics
             var interval = HarrellDavisQuantileEstimator.Instance
                 .QuantileConfidenceIntervalEstimator(sample, Probability.Median)
                 .ConfidenceInterval(ConfidenceLevel.L99);
-            lower = interval.Lower;
-            upper = interval.Upper;
+            // The interval rests on a normal approximation of the estimator; with few, spread samples it can
+            // reach past the data (even below zero). No quantile lies outside the sample's range: clamp to it.
+            lower = Math.Max(interval.Lower, samplesNs.Min());
+            upper = Math.Min(interval.Upper, samplesNs.Max());
             mad = MedianAbsoluteDeviationEstimator.Simple.Mad(sample);
             mValue = MValueCalculator.Calculate(samplesNs.ToArray());
         }
