@@ -21,6 +21,7 @@ public static class Cli
             ListCommand.Create(output),
             CellCommand.Create(),
             ReportCommand.Create(output),
+            CalibrateCommand.Create(output),
         };
 
         var parse = root.Parse(args);

@@ -105,7 +105,11 @@ public sealed record DerivedMetrics
 {
     public double ItemsPerSecond { get; init; }
 
+    /// <summary>CPU time of the whole process tree ÷ wall time, over all measured samples.</summary>
     public double? EffectiveCores { get; init; }
+
+    /// <summary>Median time of a single-threaded plain loop over the same items in the cell process.</summary>
+    public double? SequentialNs { get; init; }
 
     public double? SpeedupVsW1 { get; init; }
 

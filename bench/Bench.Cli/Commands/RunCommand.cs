@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Bench.Cli.Progress;
 using Bench.Harness.Planning;
 using Bench.Harness.Running;
 
@@ -69,7 +70,8 @@ internal static class RunCommand
             }
 
             using var shutdown = ShutdownCoordinator.Install(Console.Error);
-            return RunOrchestrator.Execute(plan, selected, new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose), shutdown) { AfterResults = ReportCommand.AfterRun }, output);
+            var options = new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose), shutdown) { AfterResults = ReportCommand.AfterRun };
+            return RunOrchestrator.Execute(plan, selected, options, output, SpectreProgress.Supported(output) ? new SpectreProgress() : null);
         });
         return command;
     }

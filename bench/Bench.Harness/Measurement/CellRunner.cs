@@ -1,5 +1,7 @@
 using Bench.Harness.Execution;
 using Bench.Harness.Planning;
+using Bench.Harness.Resources;
+using Bench.Harness.Statistics;
 using Bench.Harness.Strategies;
 using Bench.Harness.Workers;
 using Bench.Results;
@@ -13,7 +15,9 @@ namespace Bench.Harness.Measurement;
 /// 1. validate — one batch under the strategy must equal the single-threaded reference, else the cell
 ///    is <c>invalid</c> (or <c>failed</c> when items throw) and is never timed;
 /// 2. measure — BenchmarkDotNet times whole batches; every sample is validated again;
-/// 3. trace — one separate, instrumented batch (never mixed into the samples) for the timelines.
+/// 3. trace — one separate, instrumented batch (never mixed into the samples) for the timelines;
+/// 4. sequential reference — a plain loop over the items, the baseline of every speedup.
+/// Resources of the process tree are observed around every sample; statistics come last.
 /// Fixtures are always released, also when the cell fails.
 /// </summary>
 public static class CellRunner
@@ -43,6 +47,7 @@ public static class CellRunner
 
             IReadOnlyList<double> samples;
             MeasurementTarget target;
+            ProcessTreeObserver observer;
             using (var executor = strategy.Create(context))
             {
                 result = result with { ChunkSize = executor.EffectiveChunkSize, PoolStartupNs = executor.StartupNs };
@@ -50,7 +55,9 @@ public static class CellRunner
                 // 1. Validate before timing anything.
                 var check = new BatchOutcome(session.ItemCount, trace: false);
                 session.BeforeBatch();
+                var checkStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 executor.ExecuteBatch(check);
+                var batchTime = System.Diagnostics.Stopwatch.GetElapsedTime(checkStart);
                 if (check.FirstError is not null)
                 {
                     return result with { Error = Describe(check.FirstError, check.ErrorCount) };
@@ -70,7 +77,11 @@ public static class CellRunner
 
                 // 2. Measure.
                 target = new MeasurementTarget(session, executor);
-                samples = BdnMeasurement.Measure(target, spec.Job, spec.BdnDirectory, spec.Verbose);
+                var spawnsPerItem = strategy.Info.UsesProcesses && !strategy.Info.Pooled;
+                observer = new ProcessTreeObserver(() => executor.LiveWorkerPids, spawnsPerItem ? Math.Min(spec.Workers, session.ItemCount) : 0);
+                target.Observers.Add(observer);
+                var job = IterationBudget.Fit(spec.Job, spec.BudgetSeconds, batchTime);
+                samples = BdnMeasurement.Measure(target, job, spec.BdnDirectory, spec.Verbose);
             }
 
             var measured = target.Observations.TakeLast(samples.Count).ToList();
@@ -101,24 +112,22 @@ public static class CellRunner
                 trace = traced.FirstError is null ? traced.ToTrace() : null;
             }
 
-            var sorted = samples.OrderBy(s => s).ToArray();
-            var median = Median(sorted);
-            var ideal = session.IdealBatchTime(spec.Workers)?.TotalNanoseconds;
-            return result with
+            // 4. The sequential reference, with no executor alive beside it.
+            var sequential = SequentialReference.Measure(workload, session);
+            var resources = observer.Samples.Count >= samples.Count ? observer.Samples.TakeLast(samples.Count).ToList() : null;
+            return CellMetrics.Complete(result with
             {
                 Derived = new DerivedMetrics
                 {
-                    ItemsPerSecond = session.ItemCount / (median / 1e9),
-                    IdealNs = ideal,
-                    // Worker-time lost per item over the ideal: (median − ideal) · W / n.
-                    OverheadPerItemNs = ideal is { } i ? (median - i) * spec.Workers / session.ItemCount : null,
+                    IdealNs = session.IdealBatchTime(spec.Workers)?.TotalNanoseconds,
+                    SequentialNs = sequential,
                 },
                 Status = CellStatus.Ok,
                 SamplesNs = samples,
-                MedianNs = median,
+                Resources = resources,
                 PipeBytesPerBatch = strategy.Info.UsesProcesses ? measured.LastOrDefault()?.PipeBytes : null,
                 Trace = trace,
-            };
+            });
         }
         catch (Exception e) when (e is WorkerException or IOException or InvalidOperationException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
         {
@@ -141,9 +150,4 @@ public static class CellRunner
         count > 1 ? $"{first} (and {count - 1} more failed items)" : first;
 
     private static ValidationResult ToResult(Validation v) => new(v.Expected, v.Actual, v.Ok, v.Note, v.LostUpdates);
-
-    private static double Median(double[] sorted) =>
-        sorted.Length == 0 ? double.NaN
-        : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-        : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -20,6 +20,10 @@ public sealed record CellSpec
 
     public required ProfileJob Job { get; init; }
 
+    /// <summary>Target seconds for the measured iterations of one cell: fewer iterations (never under
+    /// <see cref="Measurement.IterationBudget.MinimumIterations"/>) when batches are slow. Null: the job's count.</summary>
+    public double? BudgetSeconds { get; init; }
+
     /// <summary>Where BenchmarkDotNet writes its log and exports for this cell.</summary>
     public required string BdnDirectory { get; init; }
 

@@ -14,11 +14,20 @@ namespace Bench.Harness.Planning;
 /// </summary>
 public sealed record Profile(string Name, ProfileJob Job, bool QuickSizes, string Description)
 {
+    /// <summary>Seconds of batches one cell may spend (see <see cref="Measurement.IterationBudget"/>); null: no limit.</summary>
+    public double? CellBudgetSeconds { get; init; }
+
     public static readonly Profile Quick = new("quick", new ProfileJob("Monitoring", 1, 1, 8, 1), true,
-        "1 launch, 1 warm-up, 8 iterations; small workload sizes");
+        "1 launch, 1 warm-up, up to 8 iterations within ~1 s per cell (at least 3); small workload sizes")
+    {
+        CellBudgetSeconds = 1,
+    };
 
     public static readonly Profile Default = new("default", new ProfileJob("Monitoring", 1, 2, 15, 1), false,
-        "1 launch, 2 warm-ups, 15 iterations; default workload sizes");
+        "1 launch, 2 warm-ups, up to 15 iterations within ~6 s per cell (at least 3); default workload sizes")
+    {
+        CellBudgetSeconds = 6,
+    };
 
     public static readonly Profile Thorough = new("thorough", new ProfileJob("Monitoring", 3, 3, 20, 1), false,
         "3 launches (fresh processes), 3 warm-ups, 20 iterations each; default workload sizes");

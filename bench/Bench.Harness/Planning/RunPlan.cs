@@ -113,6 +113,7 @@ public static class RunPlan
                         ChunkSize = strategy.Info.Pooled && strategy.Info.UsesProcesses ? request.ChunkSize : null,
                         Parameters = parameters.ToDictionary(kv => kv.Key, kv => kv.Value),
                         Job = request.Profile.Job,
+                        BudgetSeconds = request.Profile.CellBudgetSeconds,
                         BdnDirectory = bdnRoot,
                         ItemTimeoutSeconds = (request.ItemTimeout ?? Faults.FaultPolicy.DefaultItemTimeout(request.Profile.Name)).TotalSeconds,
                         Retries = request.Retries,

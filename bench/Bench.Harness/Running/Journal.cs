@@ -15,7 +15,18 @@ public sealed class Journal(string path)
     public void Append(CellResult cell)
     {
         var line = JsonSerializer.Serialize(cell, ResultsFile.LineOptions) + "\n";
-        using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        // A kill may have torn the last line (no newline): start on a fresh line, or this entry is lost with it.
+        if (stream.Length > 0)
+        {
+            stream.Seek(-1, SeekOrigin.End);
+            if (stream.ReadByte() != '\n')
+            {
+                line = "\n" + line;
+            }
+        }
+
+        stream.Seek(0, SeekOrigin.End);
         var bytes = System.Text.Encoding.UTF8.GetBytes(line);
         stream.Write(bytes);
         stream.Flush(flushToDisk: true);

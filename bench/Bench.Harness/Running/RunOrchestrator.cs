@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Bench.Harness.Machine;
 using Bench.Harness.Planning;
+using Bench.Harness.Running.Progress;
+using Bench.Harness.Statistics;
 using Bench.Harness.Workers;
 using Bench.Results;
 
@@ -29,8 +31,9 @@ public static class RunOrchestrator
     public const int ExitOk = 0;
     public const int ExitCellsFailed = 1;
 
-    public static int Execute(IReadOnlyList<CellSpec> plan, Profile profile, RunOptions options, TextWriter output)
+    public static int Execute(IReadOnlyList<CellSpec> plan, Profile profile, RunOptions options, TextWriter output, IRunProgress? progress = null)
     {
+        using var display = progress ?? new PlainProgress(output);
         var outDirectory = Path.GetFullPath(options.OutDirectory);
         Directory.CreateDirectory(outDirectory);
         var launcher = WorkerLauncher.Locate();
@@ -55,12 +58,31 @@ public static class RunOrchestrator
             AtomicFile.WriteAllText(environmentPath, JsonSerializer.Serialize(environment, ResultsFile.Options));
         }
 
+        // The OS floors, measured before any cell (kept from the start of a resumed run).
+        var calibrationPath = Path.Combine(outDirectory, "calibration.json");
+        Calibration calibration;
+        if (options.Resume && File.Exists(calibrationPath))
+        {
+            calibration = JsonSerializer.Deserialize<Calibration>(File.ReadAllText(calibrationPath), ResultsFile.Options)!;
+        }
+        else
+        {
+            calibration = OsFloors.Measure();
+            AtomicFile.WriteAllText(calibrationPath, JsonSerializer.Serialize(calibration, ResultsFile.Options));
+        }
+
+        foreach (var line in CalibrationTable.Lines(calibration))
+        {
+            output.WriteLine(line);
+        }
+
         foreach (var warning in warnings)
         {
             output.WriteLine($"warning: {warning}");
         }
 
         output.WriteLine($"bench run: {plan.Count} cells, profile {profile.Name}, worker build {launcher.Build}, out {outDirectory}");
+        display.Start(plan.Count);
         var cellDirectory = Path.Combine(outDirectory, "cells");
         var clock = Stopwatch.StartNew();
         var done = 0;
@@ -69,7 +91,7 @@ public static class RunOrchestrator
             done++;
             if (finished.ContainsKey(spec.Key))
             {
-                output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: already in the journal, skipped");
+                display.CellFinished(done, Label(spec), "already in the journal, skipped");
                 continue;
             }
 
@@ -78,7 +100,8 @@ public static class RunOrchestrator
                 break;
             }
 
-            var cell = CellProcess.Run(spec, cellDirectory, options.Verbose, options.Shutdown);
+            display.CellStarting(done, Label(spec));
+            var cell = CellLaunches.Run(spec, profile.Job.LaunchCount, cellDirectory, options.Verbose, options.Shutdown);
             if (options.Shutdown?.Requested == true)
             {
                 output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: interrupted by {options.Shutdown.Signal}, not journaled");
@@ -87,17 +110,20 @@ public static class RunOrchestrator
 
             journal.Append(cell);
             finished[cell.Key] = cell;
-            output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: {Summarize(cell)}");
+            display.CellFinished(done, Label(spec), Summarize(cell));
         }
+
+        display.Dispose();
 
         // Cells in plan order; results.json is rebuilt from the journal, so it always matches it.
         var (journaled, _) = journal.Load();
-        var cells = plan.Select(spec => journaled.TryGetValue(spec.Key, out var c) ? c : null).OfType<CellResult>().ToList();
+        var cells = AcrossCells.Apply([.. plan.Select(spec => journaled.TryGetValue(spec.Key, out var c) ? c : null).OfType<CellResult>()]);
         var results = new RunResults
         {
             Environment = environment,
             Profile = profile.Name,
             Job = profile.Job,
+            Calibration = calibration,
             Cells = cells,
             CompletedUtc = options.Shutdown?.Requested == true ? null : DateTimeOffset.UtcNow,
             Warnings = options.Shutdown?.Requested == true
@@ -135,6 +161,16 @@ public static class RunOrchestrator
         if (cell.Derived is { IdealNs: { } ideal, OverheadPerItemNs: { } overhead })
         {
             text += string.Create(CultureInfo.InvariantCulture, $" (ideal {Milliseconds(ideal)}, overhead {overhead / 1e3:F1} µs/item)");
+        }
+
+        if (cell.Derived?.EffectiveCores is { } cores)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", {cores:F2} cores");
+        }
+
+        if (cell.Warnings.Count > 0)
+        {
+            text += $" [{string.Join("; ", cell.Warnings)}]";
         }
 
         return text;

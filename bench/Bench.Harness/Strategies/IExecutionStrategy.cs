@@ -63,4 +63,7 @@ public interface ICellExecutor : IDisposable
 
     /// <summary>Time it took to start the pool, for process-pool.</summary>
     double? StartupNs => null;
+
+    /// <summary>PIDs of worker processes that live across batches (process-pool), for resource readings.</summary>
+    IReadOnlyList<int> LiveWorkerPids => [];
 }

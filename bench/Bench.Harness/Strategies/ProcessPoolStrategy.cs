@@ -89,6 +89,8 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
         public double? StartupNs { get; }
 
+        public IReadOnlyList<int> LiveWorkerPids => [.. _workers.OfType<WorkerProcess>().Select(w => w.Pid)];
+
         public void ExecuteBatch(BatchOutcome outcome)
         {
             var batch = new Batch(outcome, (outcome.ItemCount + _chunk - 1) / _chunk);
