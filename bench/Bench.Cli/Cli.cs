@@ -20,6 +20,7 @@ public static class Cli
             RunCommand.Create(output),
             ListCommand.Create(output),
             CellCommand.Create(),
+            CompareCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

@@ -35,7 +35,7 @@ public static class WorkerHost
                         var (workload, wire) = Messages.ReadSetup(payload);
                         try
                         {
-                            runner = WorkloadRegistry.Get(workload).CreateRunner(ParameterSet.FromWire(wire.Span));
+                            runner = WorkloadRegistry.CreateRunner(WorkloadRegistry.Get(workload), ParameterSet.FromWire(wire.Span));
                             Messages.SendReady(writer, Environment.ProcessId, Stopwatch.GetTimestamp());
                         }
                         catch (Exception e) when (e is not ProtocolException)

@@ -1,4 +1,5 @@
 using Bench.Harness.Execution;
+using Bench.Workloads;
 using Bench.Workloads.Contract;
 
 namespace Bench.Harness.Strategies;
@@ -27,7 +28,7 @@ public sealed class ThreadPoolStrategy : IExecutionStrategy
 
     private sealed class Executor(CellContext context) : ICellExecutor
     {
-        private readonly IItemRunner _runner = context.Workload.CreateRunner(context.Session.RunnerParameters);
+        private readonly IItemRunner _runner = WorkloadRegistry.CreateRunner(context.Workload, context.Session.RunnerParameters);
 
         public void ExecuteBatch(BatchOutcome outcome)
         {

@@ -60,7 +60,7 @@ public sealed class MarkdownFormat : IReportFormat
         }
 
         md.AppendLine();
-        md.AppendLine("Medians per side; change and CI are the Hodges-Lehmann ratio current/baseline and its interval; p is Mann-Whitney's for a change beyond the threshold.");
+        md.AppendLine("Medians per side; change and CI are the Hodges-Lehmann ratio current/baseline and its interval; p is Mann-Whitney's (one-sided, the direction of the change) for a change beyond the noise threshold.");
         return md.ToString();
     }
 }
