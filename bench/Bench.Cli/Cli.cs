@@ -21,6 +21,7 @@ public static class Cli
             ListCommand.Create(output),
             CellCommand.Create(),
             CompareCommand.Create(output, error),
+            ReportCommand.Create(output),
         };
 
         var parse = root.Parse(args);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bench.Protocol;
+using Bench.Protocol.Faults;
 using Bench.Workloads;
 using Bench.Workloads.Contract;
 
@@ -22,7 +23,9 @@ public static class WorkerHost
         ParentWatchdog.Start();
         var reader = new FrameReader(input);
         var writer = new FrameWriter(output);
+        var faults = new WorkerFaults(FaultPlan.FromEnvironment(), output, log);
         IItemRunner? runner = null;
+        var workloadName = "";
         try
         {
             while (reader.TryRead(out var type, out var payload))
@@ -33,6 +36,7 @@ public static class WorkerHost
                         runner?.Dispose();
                         runner = null;
                         var (workload, wire) = Messages.ReadSetup(payload);
+                        workloadName = workload;
                         try
                         {
                             runner = WorkloadRegistry.CreateRunner(WorkloadRegistry.Get(workload), ParameterSet.FromWire(wire.Span));
@@ -52,7 +56,7 @@ public static class WorkerHost
                             break;
                         }
 
-                        RunChunk(runner, writer, first, count, trace);
+                        RunChunk(runner, writer, first, count, trace, faults.For(workloadName));
                         break;
                     default:
                         throw new ProtocolException($"unexpected {type} frame from the harness");
@@ -78,8 +82,9 @@ public static class WorkerHost
         }
     }
 
-    private static void RunChunk(IItemRunner runner, FrameWriter writer, int first, int count, bool trace)
+    private static void RunChunk(IItemRunner runner, FrameWriter writer, int first, int count, bool trace, WorkerFaults.Scope faults)
     {
+        var corruptReply = false;
         // Results are written straight into the outgoing frame's buffer: no per-item allocation.
         var size = Messages.ResultsSize(count, trace);
         var payload = writer.Payload(size);
@@ -91,6 +96,7 @@ public static class WorkerHost
             long result;
             try
             {
+                corruptReply |= faults.BeforeItem(index);
                 result = runner.Run(index);
             }
             catch (Exception e)
@@ -104,6 +110,12 @@ public static class WorkerHost
             {
                 Messages.WriteTimes(writer.Payload(size), count, slot, start, Stopwatch.GetTimestamp());
             }
+        }
+
+        if (corruptReply)
+        {
+            faults.SendCorruptReply();
+            return;
         }
 
         writer.Send(FrameType.Results, size);

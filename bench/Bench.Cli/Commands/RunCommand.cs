@@ -19,10 +19,12 @@ internal static class RunCommand
         var chunk = new Option<int?>("--chunk-size") { Description = "items per frame for process-pool (default: automatic, like Pool.map)" };
         var resume = new Option<string?>("--resume") { Description = "continue the run in this directory, skipping its finished cells" };
         var verbose = new Option<bool>("--verbose") { Description = "show BenchmarkDotNet's console output" };
+        var itemTimeout = new Option<double?>("--item-timeout") { Description = "seconds one item may run before it counts as hung (default: quick 30, else 120; docs/faults.md)" };
+        var retry = new Option<int>("--retry") { Description = "0 | 1: run the items of a worker that died or hung again on a fresh worker (default 1)", DefaultValueFactory = _ => 1 };
 
         var command = new Command("run", "measure workloads × strategies × workers and write results.json")
         {
-            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose,
+            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry,
         };
         command.SetAction(parse =>
         {
@@ -34,6 +36,7 @@ internal static class RunCommand
                 throw new BadInputException("--chunk-size must be at least 1");
             }
 
+            var faults = FaultOptions.Read(parse.GetValue(itemTimeout), parse.GetValue(retry));
             var resumeDirectory = parse.GetValue(resume);
             if (resumeDirectory is not null && !Directory.Exists(resumeDirectory))
             {
@@ -48,6 +51,8 @@ internal static class RunCommand
                 Profile = selected,
                 ParameterOverrides = ListParsing.Parameters(parse.GetValue(parameters)),
                 ChunkSize = parse.GetValue(chunk),
+                ItemTimeout = faults.ItemTimeout,
+                Retries = faults.Retries,
             };
 
             var directory = resumeDirectory ?? parse.GetValue(outDir) ?? Path.Combine(
@@ -58,7 +63,13 @@ internal static class RunCommand
                 throw new BadInputException(error);
             }
 
-            return RunOrchestrator.Execute(plan, selected, new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose)), output);
+            if (faults.Injected is not null)
+            {
+                output.WriteLine($"bench run: fault injection is on ({faults.Injected}): a testing aid, see docs/faults.md");
+            }
+
+            using var shutdown = ShutdownCoordinator.Install(Console.Error);
+            return RunOrchestrator.Execute(plan, selected, new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose), shutdown) { AfterResults = ReportCommand.AfterRun }, output);
         });
         return command;
     }

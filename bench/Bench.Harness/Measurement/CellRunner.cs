@@ -18,7 +18,7 @@ namespace Bench.Harness.Measurement;
 /// </summary>
 public static class CellRunner
 {
-    public static CellResult Run(CellSpec spec, WorkerLauncher launcher)
+    public static CellResult Run(CellSpec spec, WorkerLauncher launcher, Faults.CellFaults? faults = null)
     {
         var workload = WorkloadRegistry.Get(spec.Workload);
         var strategy = StrategyRegistry.Find(spec.Strategy) ?? throw new ArgumentException($"unknown strategy '{spec.Strategy}'");
@@ -39,7 +39,7 @@ public static class CellRunner
         {
             session = workload.Open(parameters, new SessionShape(spec.Workers, strategy.Info.UsesProcesses));
             result = result with { Items = session.ItemCount };
-            var context = new CellContext(workload, session, spec.Workers, spec.ChunkSize, launcher);
+            var context = new CellContext(workload, session, spec.Workers, spec.ChunkSize, launcher) { Faults = faults ?? Faults.CellFaults.None() };
 
             IReadOnlyList<double> samples;
             MeasurementTarget target;

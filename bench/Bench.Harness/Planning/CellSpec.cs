@@ -23,6 +23,12 @@ public sealed record CellSpec
     /// <summary>Where BenchmarkDotNet writes its log and exports for this cell.</summary>
     public required string BdnDirectory { get; init; }
 
+    /// <summary>Seconds one item may run before it counts as hung (docs/faults.md); null: no limit.</summary>
+    public double? ItemTimeoutSeconds { get; init; }
+
+    /// <summary>How often items of a worker that died or hung run again on a fresh worker (0 or 1).</summary>
+    public int Retries { get; init; } = 1;
+
     /// <summary>Also run BDN's console output to the cell's stdout.</summary>
     public bool Verbose { get; init; }
 

@@ -18,6 +18,12 @@ public sealed record RunRequest
     public IReadOnlyDictionary<string, string> ParameterOverrides { get; init; } = new Dictionary<string, string>();
 
     public int? ChunkSize { get; init; }
+
+    /// <summary>--item-timeout; null: the profile's default (docs/faults.md).</summary>
+    public TimeSpan? ItemTimeout { get; init; }
+
+    /// <summary>--retry: 0 or 1.</summary>
+    public int Retries { get; init; } = 1;
 }
 
 /// <summary>
@@ -108,6 +114,8 @@ public static class RunPlan
                         Parameters = parameters.ToDictionary(kv => kv.Key, kv => kv.Value),
                         Job = request.Profile.Job,
                         BdnDirectory = bdnRoot,
+                        ItemTimeoutSeconds = (request.ItemTimeout ?? Faults.FaultPolicy.DefaultItemTimeout(request.Profile.Name)).TotalSeconds,
+                        Retries = request.Retries,
                     };
                     cells.Add(spec with { BdnDirectory = Path.Combine(bdnRoot, spec.FileId) });
                 }

@@ -15,7 +15,7 @@ namespace Bench.Harness.Running;
 /// </summary>
 public static class CellProcess
 {
-    public static CellResult Run(CellSpec spec, string cellDirectory, bool verbose)
+    public static CellResult Run(CellSpec spec, string cellDirectory, bool verbose, ShutdownCoordinator? shutdown = null)
     {
         Directory.CreateDirectory(cellDirectory);
         var specPath = Path.Combine(cellDirectory, spec.FileId + ".spec.json");
@@ -52,7 +52,14 @@ public static class CellProcess
             child.BeginOutputReadLine();
         }
 
-        child.WaitForExit();
+        shutdown?.Track(child);
+        var completed = CellProcessWait.WaitForExit(child, resultPath, shutdown?.Token ?? CancellationToken.None);
+        shutdown?.Track(null);
+        if (!completed)
+        {
+            return Interrupted(spec, shutdown!);
+        }
+
         if (File.Exists(resultPath))
         {
             try
@@ -88,6 +95,18 @@ public static class CellProcess
                     (tail.Length > 0 ? $": {tail}" : ""),
         };
     }
+
+    /// <summary>The cell cut short by a shutdown: never journaled (a resumed run measures it again).</summary>
+    private static CellResult Interrupted(CellSpec spec, ShutdownCoordinator shutdown) => new()
+    {
+        Workload = spec.Workload,
+        Strategy = spec.Strategy,
+        Workers = spec.Workers,
+        Items = 0,
+        Parameters = spec.Parameters,
+        Status = CellStatus.Failed,
+        Error = $"interrupted by {shutdown.Signal}",
+    };
 
     /// <summary>A start info that runs this same harness with other arguments (apphost or dotnet bench.dll).</summary>
     public static ProcessStartInfo SelfStartInfo(params string[] arguments)

@@ -12,7 +12,12 @@ namespace Bench.Harness.Running;
 /// <param name="OutDirectory">OUT: results.json, journal.jsonl, bdn/, cells/.</param>
 /// <param name="Resume">Continue a run in OUT: finished cells in its journal are kept, not re-run.</param>
 /// <param name="Verbose">Show BenchmarkDotNet's own console output.</param>
-public sealed record RunOptions(string OutDirectory, bool Resume, bool Verbose);
+/// <param name="Shutdown">SIGINT/SIGTERM handling; null: signals keep their default action.</param>
+public sealed record RunOptions(string OutDirectory, bool Resume, bool Verbose, ShutdownCoordinator? Shutdown = null)
+{
+    /// <summary>Called with results.json's path once it is written (the CLI renders the report); returns a line to print before that path.</summary>
+    public Func<string, string>? AfterResults { get; init; }
+}
 
 /// <summary>
 /// <c>bench run</c>: plan the matrix, run each cell in its own process, journal it at once, and write
@@ -68,7 +73,18 @@ public static class RunOrchestrator
                 continue;
             }
 
-            var cell = CellProcess.Run(spec, cellDirectory, options.Verbose);
+            if (options.Shutdown?.Requested == true)
+            {
+                break;
+            }
+
+            var cell = CellProcess.Run(spec, cellDirectory, options.Verbose, options.Shutdown);
+            if (options.Shutdown?.Requested == true)
+            {
+                output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: interrupted by {options.Shutdown.Signal}, not journaled");
+                break;
+            }
+
             journal.Append(cell);
             finished[cell.Key] = cell;
             output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: {Summarize(cell)}");
@@ -83,14 +99,26 @@ public static class RunOrchestrator
             Profile = profile.Name,
             Job = profile.Job,
             Cells = cells,
-            CompletedUtc = DateTimeOffset.UtcNow,
-            Warnings = warnings,
+            CompletedUtc = options.Shutdown?.Requested == true ? null : DateTimeOffset.UtcNow,
+            Warnings = options.Shutdown?.Requested == true
+                ? [.. warnings, $"interrupted by {options.Shutdown.Signal} after {cells.Count} of {plan.Count} cells; bench run --resume {outDirectory} measures the rest"]
+                : warnings,
         };
         var resultsPath = Path.Combine(outDirectory, "results.json");
         ResultsFile.Write(resultsPath, results);
         var bad = cells.Count(c => c.Status != CellStatus.Ok);
         output.WriteLine($"bench run: {cells.Count - bad} ok, {bad} failed or invalid, in {clock.Elapsed.TotalSeconds:F1} s");
+        if (options.AfterResults is { } after)
+        {
+            output.WriteLine(after(resultsPath));
+        }
+
         output.WriteLine(resultsPath);
+        if (options.Shutdown?.Requested == true)
+        {
+            return options.Shutdown.ExitCode;
+        }
+
         return bad == 0 ? ExitOk : ExitCellsFailed;
     }
 

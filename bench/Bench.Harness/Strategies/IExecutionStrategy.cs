@@ -1,4 +1,5 @@
 using Bench.Harness.Execution;
+using Bench.Workloads;
 using Bench.Workloads.Contract;
 
 namespace Bench.Harness.Strategies;
@@ -42,7 +43,15 @@ public sealed record CellContext(
     IWorkloadSession Session,
     int Workers,
     int? ChunkSize,
-    Workers.WorkerLauncher Launcher);
+    Workers.WorkerLauncher Launcher)
+{
+    /// <summary>Item timeout, retries, injected faults and warnings of the cell (docs/faults.md).</summary>
+    public Faults.CellFaults Faults { get; init; } = Bench.Harness.Faults.CellFaults.None();
+
+    /// <summary>The runner for items in harness threads: the workload's, guarded by the cell's hang watch and fault plan.</summary>
+    public IItemRunner CreateInProcessRunner() =>
+        Faults.Guard(WorkloadRegistry.CreateRunner(Workload, Session.RunnerParameters), Workload.Info.Name, Session.ItemCount);
+}
 
 /// <summary>Runs batches of one cell. Dispose releases threads, pools and worker processes.</summary>
 public interface ICellExecutor : IDisposable

@@ -17,17 +17,16 @@ public sealed class ProcessesStrategy : IExecutionStrategy
         UsesProcesses: true,
         Pooled: false);
 
-    public ICellExecutor Create(CellContext context)
-    {
-        PoolSizing.EnsureMinimumThreads(context.Workers);
-        return new Executor(context);
-    }
+    public ICellExecutor Create(CellContext context) => new Executor(context);
 
     private sealed class Executor(CellContext context) : ICellExecutor
     {
+        private readonly WorkerSupervisor _supervisor = new(context);
+
         public void ExecuteBatch(BatchOutcome outcome)
         {
             var next = -1;
+            // Dedicated (long-running) driver threads: they block on pipes and process exits.
             var drivers = new Task[context.Workers];
             for (var d = 0; d < drivers.Length; d++)
             {
@@ -47,22 +46,8 @@ public sealed class ProcessesStrategy : IExecutionStrategy
                     return; // a cell that already failed does not spawn more processes
                 }
 
-                var worker = context.Launcher.Start();
-                try
-                {
-                    worker.Setup(context.Workload.Info.Name, context.Session.RunnerParameters);
-                    worker.Run(index, 1, outcome);
-                }
-                catch (WorkerException e)
-                {
-                    outcome.Fail(e.Message);
-                }
-                finally
-                {
-                    Interlocked.Add(ref outcome.PipeBytes, worker.PipeBytes);
-                    worker.Dispose();
-                    outcome.TraceProcess(worker.Pid, worker.SpawnTimestamp, worker.ReadyTimestamp, worker.ExitTimestamp);
-                }
+                // Spawn, set up, run the one item, end the worker; a worker that dies is retried per policy.
+                _supervisor.RunInFreshWorker(index, outcome);
             }
         }
 

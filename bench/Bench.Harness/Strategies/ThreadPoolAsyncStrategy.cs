@@ -1,5 +1,4 @@
 using Bench.Harness.Execution;
-using Bench.Workloads;
 using Bench.Workloads.Contract;
 
 namespace Bench.Harness.Strategies;
@@ -22,7 +21,7 @@ public sealed class ThreadPoolAsyncStrategy : IExecutionStrategy
 
     private sealed class Executor(CellContext context) : ICellExecutor
     {
-        private readonly IItemRunner _runner = WorkloadRegistry.CreateRunner(context.Workload, context.Session.RunnerParameters);
+        private readonly IItemRunner _runner = context.CreateInProcessRunner();
 
         public void ExecuteBatch(BatchOutcome outcome) => RunAsync(outcome).GetAwaiter().GetResult();
 

@@ -17,6 +17,14 @@ public sealed class WorkerLauncher(string executablePath, string build)
     /// <summary><see cref="NativeAot"/> or <see cref="Jit"/>, recorded in results.json.</summary>
     public string Build { get; } = build;
 
+    private IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The same launcher, whose workers also get <paramref name="name"/>=<paramref name="value"/> in their environment.</summary>
+    public WorkerLauncher WithEnvironment(string name, string value) => new(ExecutablePath, Build)
+    {
+        ExtraEnvironment = new Dictionary<string, string>(ExtraEnvironment) { [name] = value },
+    };
+
     public static WorkerLauncher Locate()
     {
         var explicitPath = Environment.GetEnvironmentVariable("BENCH_WORKER");
@@ -58,6 +66,11 @@ public sealed class WorkerLauncher(string executablePath, string build)
         };
         // Keep workers lean and alike: no tiered-compilation surprises between JIT workers.
         info.Environment["DOTNET_TieredPGO"] = "0";
+        foreach (var (name, value) in ExtraEnvironment)
+        {
+            info.Environment[name] = value;
+        }
+
         var spawn = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {ExecutablePath}");
         return new WorkerProcess(process, spawn);

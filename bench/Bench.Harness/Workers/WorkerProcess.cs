@@ -20,6 +20,10 @@ public sealed class WorkerProcess : IDisposable
     private readonly FrameWriter _writer;
     private readonly Queue<string> _stderr = new();
     private bool _disposed;
+    private long _busySince;
+    private int _busyItems;
+    private int _busyFirst = -1;
+    private TimeSpan? _killedAfter;
 
     internal WorkerProcess(Process process, long spawnTimestamp)
     {
@@ -55,14 +59,22 @@ public sealed class WorkerProcess : IDisposable
 
     public long? ExitTimestamp { get; private set; }
 
+    /// <summary>Timestamp at which the worker was sent its current request; 0 while idle (read by the hang watch).</summary>
+    public long BusySince => Volatile.Read(ref _busySince);
+
+    /// <summary>Items in the current request (0 during set-up): the hang watch allows each the item timeout.</summary>
+    public int BusyItems => Volatile.Read(ref _busyItems);
+
     /// <summary>Bytes written to and read from this worker's pipes so far.</summary>
     public long PipeBytes => _reader.BytesRead + _writer.BytesWritten;
 
     /// <summary>Sends the workload and its runner parameters; waits for the worker to be ready.</summary>
     public void Setup(string workload, ParameterSet parameters)
     {
+        Busy(-1, 0); // 0 items: the hang watch gives set-up (runtime start included) its own allowance
         Messages.SendSetup(_writer, workload, parameters.ToWire());
         var (type, payload) = Next();
+        Idle();
         switch (type)
         {
             case FrameType.Ready:
@@ -78,8 +90,10 @@ public sealed class WorkerProcess : IDisposable
     /// <summary>Runs items [first, first+count) and records their results in <paramref name="outcome"/>.</summary>
     public void Run(int first, int count, BatchOutcome outcome)
     {
+        Busy(first, count);
         Messages.SendRun(_writer, first, count, outcome.Trace);
         var (type, payload) = Next();
+        Idle();
         switch (type)
         {
             case FrameType.Results:
@@ -109,6 +123,20 @@ public sealed class WorkerProcess : IDisposable
         }
     }
 
+    private void Busy(int first, int items)
+    {
+        // No string is built here: this is on every measured round trip.
+        _busyFirst = first;
+        Volatile.Write(ref _busyItems, items);
+        Volatile.Write(ref _busySince, Math.Max(1, Stopwatch.GetTimestamp()));
+    }
+
+    private void Idle() => Volatile.Write(ref _busySince, 0);
+
+    private string BusyWith => _busyFirst < 0 ? "set-up"
+        : _busyItems == 1 ? $"item {_busyFirst}"
+        : $"items {_busyFirst}..{_busyFirst + _busyItems - 1}";
+
     private (FrameType Type, ReadOnlyMemory<byte> Payload) Next()
     {
         try
@@ -120,15 +148,34 @@ public sealed class WorkerProcess : IDisposable
         }
         catch (ProtocolException e)
         {
+            Idle();
             Kill();
-            throw new WorkerException($"worker {Pid} sent a bad frame: {e.Message}");
+            throw new WorkerException($"worker {Pid} sent a bad frame while running {BusyWith}: {e.Message}; its process was killed");
         }
         catch (IOException e)
         {
-            throw new WorkerException($"worker {Pid} pipe failed: {e.Message}{Describe()}");
+            Idle();
+            throw new WorkerException(TimedOut() ?? $"worker {Pid} pipe failed while running {BusyWith}: {e.Message}{Describe()}");
         }
 
-        throw new WorkerException($"worker {Pid} closed its output{Describe()}");
+        Idle();
+        throw new WorkerException(TimedOut() ?? $"worker {Pid} died while running {BusyWith}{Describe()}");
+    }
+
+    private string? TimedOut() => _killedAfter is { } timeout
+        ? $"worker {Pid}: {BusyWith} did not finish within the {Faults.FaultPolicy.Seconds(timeout)} item timeout; its process tree was killed{Describe()}"
+        : null;
+
+    /// <summary>Called by the hang watch: records why, then kills the worker's process tree (its driver sees end of file).</summary>
+    public void KillForTimeout(TimeSpan timeout)
+    {
+        if (Interlocked.Exchange(ref _busySince, 0) == 0)
+        {
+            return; // it answered in the meantime
+        }
+
+        _killedAfter = timeout;
+        Kill();
     }
 
     /// <summary>How the worker ended, and its last stderr lines, for an error message.</summary>
@@ -138,7 +185,7 @@ public sealed class WorkerProcess : IDisposable
         if (_process.WaitForExit(500))
         {
             var code = _process.ExitCode;
-            exit = code > 128 ? $" (killed by signal {code - 128})" : $" (exit code {code})";
+            exit = code > 128 ? $" (killed by signal {code - 128}{SignalName(code - 128)})" : $" (exit code {code})";
         }
 
         string[] lines;
@@ -147,8 +194,18 @@ public sealed class WorkerProcess : IDisposable
             lines = [.. _stderr];
         }
 
-        return lines.Length == 0 ? exit : $"{exit}; stderr: {string.Join(" | ", lines.TakeLast(3))}";
+        return lines.Length == 0 ? exit : $"{exit}; last stderr: {string.Join(" | ", lines.TakeLast(3))}";
     }
+
+    private static string SignalName(int signal) => signal switch
+    {
+        9 => ", SIGKILL",
+        15 => ", SIGTERM",
+        11 => ", SIGSEGV",
+        6 => ", SIGABRT",
+        2 => ", SIGINT",
+        _ => "",
+    };
 
     public void Kill()
     {

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Bench.Reports;
+
+namespace Bench.Cli.Commands;
+
+/// <summary><c>bench report RESULTS.json [--out DIR]</c>: render index.html, PNG charts, summary.md and results.csv.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var results = new Argument<string>("results") { Description = "a results.json written by bench run" };
+        var outDir = new Option<string?>("--out") { Description = "output directory (default: report/ beside the results file)" };
+        var command = new Command("report", "render a results.json as HTML with PNG charts, Markdown and CSV") { results, outDir };
+        command.SetAction(parse =>
+        {
+            // ResultsFile.Read turns a missing file, corrupt JSON or another schema into a
+            // ResultsFileException, which Cli maps to one line and exit code 2.
+            var report = ReportWriter.Write(parse.GetValue(results)!, parse.GetValue(outDir));
+            output.WriteLine($"bench report: {report.Charts.Count} charts in {report.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine(report.IndexHtml);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The report step at the end of <c>bench run</c>: returns the line to print, and never fails the run.</summary>
+    public static string AfterRun(string resultsPath)
+    {
+        try
+        {
+            return $"report: {ReportWriter.Write(resultsPath).IndexHtml}";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"report: not written ({e.GetType().Name}: {e.Message.Split('\n')[0]}); retry with bench report {resultsPath}";
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Bench.Reports.Model;
+using ScottPlot;
+
+namespace Bench.Reports.Charts;
+
+/// <summary>Parallel efficiency (speedup ÷ W) against W, one line per strategy; 100% is ideal.</summary>
+public static class EfficiencyChart
+{
+    public static ChartImage Draw(WorkloadGroup group, ChartContext context)
+    {
+        var title = $"Parallel efficiency vs workers — {group.Title}";
+        var curves = group.Strategies
+            .Select(s => (Strategy: s, Points: group.Curve(s).Where(c => c.Efficiency is not null).ToList()))
+            .Where(c => c.Points.Count > 0)
+            .ToList();
+        if (!curves.Any(c => c.Points.Count >= 2))
+        {
+            return ChartImage.Absent(title, "No efficiency curve: it needs the speedup over W=1 at two or more worker counts.");
+        }
+
+        var plot = ChartStyle.Create(title, "workers W", "parallel efficiency (speedup ÷ W, %)");
+        var ideal = plot.Add.HorizontalLine(100, 1.5f, ChartStyle.Ideal, LinePattern.Dashed);
+        ideal.LegendText = "ideal (100%)";
+        var top = 110.0;
+        foreach (var (strategy, points) in curves)
+        {
+            var line = plot.Add.Scatter(points.Select(p => (double)p.Workers).ToArray(), points.Select(p => p.Efficiency!.Value * 100).ToArray(), ChartStyle.Colour(strategy));
+            line.LineWidth = 2.5f;
+            line.MarkerSize = 9;
+            line.LegendText = strategy;
+            top = Math.Max(top, points.Max(p => p.Efficiency!.Value * 100) * 1.1);
+        }
+
+        var maxWorkers = group.WorkerCounts.Max();
+        plot.Axes.SetLimits(0.5, maxWorkers + 0.5, 0, top);
+        ChartStyle.WorkerTicks(plot.Axes.Bottom, group.WorkerCounts.Select(w => (double)w));
+        ChartStyle.LegendOutside(plot);
+        var file = context.FileName(group, "efficiency");
+        ChartStyle.Save(plot, context.Directory, file);
+        return new ChartImage(title, file, "Efficiency = speedup over W=1 ÷ W. Above 100% is super-linear (or a slow W=1 cell).");
+    }
+}

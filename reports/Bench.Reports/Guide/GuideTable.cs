@@ -1,0 +1,278 @@
+using Bench.Reports.Model;
+using Bench.Results;
+
+namespace Bench.Reports.Guide;
+
+/// <summary>One measured cell of the guide table: text backed by results.json numbers; <see cref="Contradicts"/> when it disagrees with the guide.</summary>
+public sealed record GuideCell(string Text, bool Contradicts = false);
+
+public sealed record GuideRow(string Feature, string GuideSays, IReadOnlyDictionary<string, GuideCell> Measured);
+
+/// <summary>
+/// The guide's comparison table (section 3) rebuilt from this run: the guide's claim, then one measured
+/// column per strategy. Every measured cell quotes a number from results.json (or "—" when the run did not
+/// measure it), and <see cref="Contradictions"/> says in plain words where .NET on this machine disagrees.
+/// </summary>
+public sealed class GuideTable
+{
+    private readonly ReportData _data;
+    private readonly CategoryRanking? _io;
+    private readonly CategoryRanking? _cpu;
+    private readonly List<string> _contradictions = [];
+
+    public GuideTable(ReportData data)
+    {
+        _data = data;
+        _io = CategoryRanking.Of(data, Categories.IoBound);
+        _cpu = CategoryRanking.Of(data, Categories.CpuBound);
+        Strategies = data.Strategies;
+        Rows =
+        [
+            Row(GuideClaims.BestFor, BestFor),
+            Row(GuideClaims.Memory, Memory),
+            Row(GuideClaims.Execution, Execution),
+            Row(GuideClaims.Speed, Speed),
+            Row(GuideClaims.RaceConditions, RaceConditions),
+            Row(GuideClaims.StartUp, StartUp),
+            Row(GuideClaims.PerItemOverhead, PerItemOverhead),
+        ];
+        AddContradictions();
+    }
+
+    public IReadOnlyList<string> Strategies { get; }
+
+    public IReadOnlyList<GuideRow> Rows { get; }
+
+    public IReadOnlyList<string> Contradictions => _contradictions;
+
+    private GuideRow Row(string feature, Func<string, GuideCell> measure)
+    {
+        var claim = GuideClaims.Rows.First(r => r.Feature == feature);
+        var says = $"Threads: {claim.Threads}. Processes: {claim.Processes}.";
+        return new GuideRow(feature, says, Strategies.ToDictionary(s => s, measure, StringComparer.Ordinal));
+    }
+
+    private IEnumerable<CellView> Ok(string strategy) => _data.OkCells.Where(c => c.Strategy == strategy);
+
+    private GuideCell BestFor(string strategy)
+    {
+        var parts = new List<string>();
+        var contradicts = false;
+        foreach (var ranking in new[] { _io, _cpu }.OfType<CategoryRanking>())
+        {
+            if (ranking.Find(strategy) is not { } ranked || ranking.RankOf(strategy) is not { } rank)
+            {
+                continue;
+            }
+
+            var best = ranked.BestCells.MaxBy(c => c.ItemsPerSecond)!;
+            parts.Add($"{Categories.Title(ranking.Category)}: {Ordinal(rank)} of {ranking.Ranked.Count} ({Format.Rate(best.ItemsPerSecond)} items/s, {best.Workload} W={best.Workers})");
+            // The guide recommends threads for I/O and processes for CPU: a first place in the other
+            // family's category is a disagreement.
+            if (rank == 1 && ranking.Category == Categories.CpuBound && Model.Strategies.IsThreadFamily(strategy))
+            {
+                contradicts = true;
+            }
+
+            if (rank == 1 && ranking.Category == Categories.IoBound && Model.Strategies.IsProcessFamily(strategy))
+            {
+                contradicts = true;
+            }
+        }
+
+        return parts.Count == 0 ? new GuideCell(Format.Missing) : new GuideCell(string.Join("; ", parts), contradicts);
+    }
+
+    private GuideCell Memory(string strategy)
+    {
+        var cell = Ok(strategy).Where(c => c.PeakMemoryBytes is not null).MaxBy(c => (c.Workers, c.PeakMemoryBytes));
+        if (cell is null)
+        {
+            return new GuideCell(Format.Missing);
+        }
+
+        var text = $"peak tree memory {Format.Bytes(cell.PeakMemoryBytes)} ({cell.Workload} W={cell.Workers})";
+        var threads = Ok(Model.Strategies.Threads).FirstOrDefault(c => c.Workload == cell.Workload && c.Workers == cell.Workers && c.PeakMemoryBytes is not null);
+        if (threads is not null && strategy != Model.Strategies.Threads)
+        {
+            text += $", {Format.Times(cell.PeakMemoryBytes / (double)threads.PeakMemoryBytes!.Value)} threads'";
+        }
+
+        return new GuideCell(text);
+    }
+
+    private GuideCell Execution(string strategy)
+    {
+        var cpu = Ok(strategy).Where(c => c.Cell.Category == Categories.CpuBound).ToList();
+        var cores = cpu.Where(c => c.EffectiveCores is not null).MaxBy(c => c.EffectiveCores);
+        if (cores is not null)
+        {
+            return new GuideCell(
+                $"{Format.Number(cores.EffectiveCores)} effective cores on CPU-bound work ({cores.Workload} W={cores.Workers})",
+                Model.Strategies.IsThreadFamily(strategy) && cores.EffectiveCores > 1.5);
+        }
+
+        var speedup = cpu.Where(c => c.Speedup is not null && c.Workers > 1).MaxBy(c => c.Speedup);
+        return speedup is null
+            ? new GuideCell(Format.Missing)
+            : new GuideCell(
+                $"CPU-bound speedup {Format.Times(speedup.Speedup)} at W={speedup.Workers} ({speedup.Workload}; no CPU-time data)",
+                Model.Strategies.IsThreadFamily(strategy) && speedup.Speedup > 1.5);
+    }
+
+    private GuideCell Speed(string strategy)
+    {
+        var parts = new List<string>();
+        foreach (var category in new[] { Categories.IoBound, Categories.CpuBound })
+        {
+            var best = Ok(strategy).Where(c => c.Cell.Category == category && c.Speedup is not null && c.Workers > 1).MaxBy(c => c.Speedup);
+            if (best is not null)
+            {
+                parts.Add($"{Categories.Title(category)}: {Format.Times(best.Speedup)} speedup at W={best.Workers}");
+            }
+        }
+
+        var contradicts = _cpu?.Ranked.Count > 1 && Model.Strategies.IsProcessFamily(strategy) &&
+                          _cpu.Ranked.FirstOrDefault(r => Model.Strategies.IsThreadFamily(r.Strategy)) is { } thread &&
+                          _cpu.Find(strategy) is { } mine && mine.Score < thread.Score;
+        return parts.Count == 0 ? new GuideCell(Format.Missing) : new GuideCell(string.Join("; ", parts), contradicts);
+    }
+
+    private GuideCell RaceConditions(string strategy)
+    {
+        var counted = Ok(strategy).Concat(_data.Cells.Where(c => c.Strategy == strategy && c.Cell.Status == CellStatus.Invalid))
+            .Where(c => c.LostUpdates is not null)
+            .ToList();
+        if (counted.Count == 0)
+        {
+            return new GuideCell(Format.Missing + " (no lost-update count: the counter experiment did not run)");
+        }
+
+        var worst = counted.MaxBy(c => c.LostUpdates)!;
+        var parameters = worst.Cell.Parameters.Count == 0 ? "" : " " + string.Join(" ", worst.Cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var text = $"{Format.Integer(worst.LostUpdates)} lost updates at most ({worst.Workload}{parameters} W={worst.Workers}; {counted.Count} cells)";
+        return new GuideCell(text, Model.Strategies.IsProcessFamily(strategy) && worst.LostUpdates > 0);
+    }
+
+    private GuideCell StartUp(string strategy)
+    {
+        var calibration = _data.Calibration;
+        switch (strategy)
+        {
+            case Model.Strategies.Processes:
+            {
+                var spawns = _data.OkCells.Where(c => c.Strategy == strategy && c.Cell.Trace is not null)
+                    .SelectMany(c => c.Cell.Trace!.Processes)
+                    .Where(p => p.ReadyNs is not null && p.ReadyNs > p.SpawnNs)
+                    .Select(p => p.ReadyNs!.Value - p.SpawnNs)
+                    .ToList();
+                if (spawns.Count > 0)
+                {
+                    return new GuideCell($"{Format.Duration(Stats.Median(spawns))} per worker process, spawn to ready (median of {spawns.Count} traced)" + Floor(calibration?.ProcessSpawnWaitNs, "spawn+wait floor"));
+                }
+
+                return calibration?.ProcessSpawnWaitNs > 0 ? new GuideCell($"OS floor: {Format.Duration(calibration.ProcessSpawnWaitNs)} spawn+wait") : new GuideCell(Format.Missing);
+            }
+
+            case Model.Strategies.ProcessPool:
+            {
+                var pools = Ok(strategy).Where(c => c.Cell.PoolStartupNs > 0).ToList();
+                if (pools.Count > 0)
+                {
+                    var largest = pools.MaxBy(c => c.Workers)!;
+                    return new GuideCell($"{Format.Duration(largest.Cell.PoolStartupNs)} to start a pool of {largest.Workers} (once, before the batches)");
+                }
+
+                return calibration?.ProcessSpawnWaitNs > 0 ? new GuideCell($"OS floor: {Format.Duration(calibration.ProcessSpawnWaitNs)} per process spawn+wait") : new GuideCell(Format.Missing);
+            }
+
+            case Model.Strategies.Threads:
+                return calibration?.ThreadCreateJoinNs > 0 ? new GuideCell($"{Format.Duration(calibration.ThreadCreateJoinNs)} per thread create+join (calibration)") : new GuideCell(Format.Missing);
+            case Model.Strategies.ThreadPool:
+            case Model.Strategies.ThreadPoolAsync:
+                return calibration?.TaskRunNs > 0 ? new GuideCell($"{Format.Duration(calibration.TaskRunNs)} per Task.Run round trip (calibration); pool threads already exist") : new GuideCell(Format.Missing);
+            default:
+                return new GuideCell(Format.Missing);
+        }
+    }
+
+    private GuideCell PerItemOverhead(string strategy)
+    {
+        var overheads = Ok(strategy).Where(c => c.OverheadPerItemNs is not null).Select(c => c.OverheadPerItemNs!.Value).ToList();
+        if (overheads.Count == 0)
+        {
+            return new GuideCell(Format.Missing);
+        }
+
+        var median = Stats.Median(overheads)!.Value;
+        var text = $"{Format.Duration(median)} per item (median of {overheads.Count} cells)";
+        var (floor, name) = FloorFor(strategy);
+        if (floor > 0)
+        {
+            text += $" = {Format.Times(median / floor)} the {name} floor ({Format.Duration(floor)})";
+        }
+
+        return new GuideCell(text);
+    }
+
+    /// <summary>The OS floor a strategy's per-item cost is naturally compared with.</summary>
+    public (double Floor, string Name) FloorFor(string strategy)
+    {
+        var c = _data.Calibration;
+        return strategy switch
+        {
+            Model.Strategies.Threads => (c?.ThreadCreateJoinNs ?? 0, "thread create+join"),
+            Model.Strategies.ThreadPool or Model.Strategies.ThreadPoolAsync => (c?.TaskRunNs ?? 0, "Task.Run"),
+            Model.Strategies.Processes => (c?.ProcessSpawnWaitNs ?? 0, "process spawn+wait"),
+            Model.Strategies.ProcessPool => (c?.PipeRoundTripNs ?? 0, "pipe round trip"),
+            _ => (0, ""),
+        };
+    }
+
+    private void AddContradictions()
+    {
+        // No GIL: the guide's "single core" is CPython's; .NET threads run managed code on every core.
+        var threadCores = _data.OkCells
+            .Where(c => Model.Strategies.IsThreadFamily(c.Strategy) && c.Cell.Category == Categories.CpuBound)
+            .Select(c => (Cell: c, Cores: c.EffectiveCores ?? (c.Speedup is { } s && c.Workers > 1 ? s : (double?)null)))
+            .Where(x => x.Cores is not null)
+            .OrderByDescending(x => x.Cores)
+            .FirstOrDefault();
+        if (threadCores.Cell is not null && threadCores.Cores > 1.5)
+        {
+            var what = threadCores.Cell.EffectiveCores is not null ? "effective cores" : "× speedup";
+            _contradictions.Add(
+                $"Execution: the guide says threads run on a single core (GIL limitation). .NET has no GIL: {threadCores.Cell.Strategy} reached " +
+                $"{Format.Number(threadCores.Cores)} {what} on CPU-bound {threadCores.Cell.Workload} at W={threadCores.Cell.Workers}.");
+        }
+        else
+        {
+            _contradictions.Add(
+                "Execution: the guide's single-core limit is CPython's GIL, which .NET does not have; this run has no CPU-bound thread cell with more than 1.5 cores of parallelism to show it" +
+                $" (this machine has {_data.Environment.LogicalCores} logical cores).");
+        }
+
+        if (_cpu is { Ranked.Count: > 1 } cpu && Model.Strategies.IsThreadFamily(cpu.Ranked[0].Strategy) &&
+            cpu.Ranked.FirstOrDefault(r => Model.Strategies.IsProcessFamily(r.Strategy)) is { } process)
+        {
+            _contradictions.Add(
+                $"Speed / best for: the guide says processes are faster for CPU tasks. Here {cpu.Ranked[0].Strategy} had " +
+                $"{Format.Times(cpu.Ranked[0].TimesThat(process))} the throughput of {process.Strategy} on CPU-bound work.");
+        }
+
+        if (_io is { Ranked.Count: > 1 } io && Model.Strategies.IsProcessFamily(io.Ranked[0].Strategy))
+        {
+            _contradictions.Add($"Best for: the guide says threads for I/O-bound tasks. Here {io.Ranked[0].Strategy} had the highest I/O-bound throughput.");
+        }
+
+        var processRace = _data.Cells.Where(c => Model.Strategies.IsProcessFamily(c.Strategy) && c.LostUpdates > 0).MaxBy(c => c.LostUpdates);
+        if (processRace is not null)
+        {
+            _contradictions.Add($"Race conditions: the guide says processes have none. {processRace.Label} lost {Format.Integer(processRace.LostUpdates)} updates to shared memory.");
+        }
+    }
+
+    private static string Floor(double? floor, string name) => floor > 0 ? $"; OS {name} {Format.Duration(floor)}" : "";
+
+    private static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
+}

@@ -1,0 +1,38 @@
+namespace Bench.Reports.Html;
+
+/// <summary>The page's stylesheet, inline: the report opens from disk with no network and no other files but its PNGs.</summary>
+internal static class HtmlStyle
+{
+    public const string Css = """
+        body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; margin: 0 auto; max-width: 1560px; padding: 1rem 2rem 4rem; color: #1f2328; line-height: 1.45; }
+        h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
+        h2 { border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem; margin-top: 2.5rem; }
+        .subtitle { color: #57606a; margin-top: 0; }
+        .headline { background: #f6f8fa; border-left: 5px solid #0969da; padding: 0.6rem 1.2rem; font-size: 1.08rem; }
+        .headline li { margin: 0.4rem 0; }
+        table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }
+        th, td { border: 1px solid #d0d7de; padding: 0.35rem 0.55rem; vertical-align: top; text-align: left; }
+        thead th { background: #f6f8fa; position: sticky; top: 0; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .swatch { display: inline-block; width: 0.85em; height: 0.85em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.1em; }
+        .contradicts { background: #fff1e5; }
+        .contradicts::after { content: " ⚠ contradicts the guide"; color: #bc4c00; font-weight: 600; white-space: nowrap; }
+        .missing { color: #8c959f; }
+        .note { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.6rem 1rem; border-radius: 4px; margin: 0.8rem 0; }
+        .chart-note { background: #f6f8fa; border: 1px dashed #8c959f; padding: 1rem; border-radius: 4px; color: #57606a; }
+        figure { margin: 1.2rem 0; }
+        figure img { max-width: 100%; height: auto; border: 1px solid #d0d7de; }
+        figcaption { color: #57606a; font-size: 0.9rem; max-width: 960px; }
+        .warnings li { margin: 0.2rem 0; }
+        .kind { font-weight: 600; text-transform: uppercase; font-size: 0.8rem; padding: 0 0.3rem; border-radius: 3px; }
+        .kind-failed, .kind-invalid { background: #ffebe9; color: #cf222e; }
+        .kind-noisy, .kind-multimodal { background: #fff8c5; color: #9a6700; }
+        .kind-cell, .kind-run { background: #ddf4ff; color: #0969da; }
+        tr.not-ok td { background: #ffebe9; }
+        dl.env { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1.2rem; }
+        dl.env dt { font-weight: 600; }
+        dl.env dd { margin: 0; }
+        .scroll { overflow-x: auto; }
+        footer { margin-top: 3rem; color: #57606a; font-size: 0.85rem; }
+        """;
+}

@@ -1,0 +1,18 @@
+namespace Bench.Reports.Model;
+
+/// <summary>Workload categories as results.json spells them.</summary>
+public static class Categories
+{
+    public const string IoBound = "io-bound";
+    public const string CpuBound = "cpu-bound";
+    public const string Synchronization = "synchronization";
+
+    public static string Title(string? category) => category switch
+    {
+        IoBound => "I/O-bound",
+        CpuBound => "CPU-bound",
+        Synchronization => "synchronization",
+        null or "" => "uncategorised",
+        _ => category,
+    };
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Bench.Reports.Charts;
+using Bench.Reports.Csv;
+using Bench.Reports.Guide;
+using Bench.Reports.Html;
+using Bench.Reports.Markdown;
+using Bench.Reports.Model;
+using Bench.Results;
+
+namespace Bench.Reports;
+
+/// <summary>What <see cref="ReportWriter"/> wrote.</summary>
+public sealed record ReportOutput(string Directory, string IndexHtml, string SummaryMarkdown, string Csv, IReadOnlyList<string> Charts, TimeSpan Elapsed);
+
+/// <summary>
+/// The reporter: results.json in; index.html, the PNG charts beside it, summary.md and results.csv out.
+/// It reads nothing but the results, so it renders any run, from this machine or another.
+/// </summary>
+public static class ReportWriter
+{
+    /// <summary>Reads <paramref name="resultsPath"/> (bad input throws <see cref="ResultsFileException"/>) and writes the report; by default into report/ beside it.</summary>
+    public static ReportOutput Write(string resultsPath, string? outDirectory = null)
+    {
+        var results = ResultsFile.Read(resultsPath);
+        var directory = outDirectory ?? DefaultDirectory(resultsPath);
+        return Write(results, directory);
+    }
+
+    public static string DefaultDirectory(string resultsPath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, "report");
+
+    public static ReportOutput Write(RunResults results, string outDirectory)
+    {
+        var clock = Stopwatch.StartNew();
+        var directory = Path.GetFullPath(outDirectory);
+        Directory.CreateDirectory(directory);
+        // Charts of an earlier report in the same folder would otherwise linger beside the new page.
+        foreach (var stale in Directory.EnumerateFiles(directory, "w*-*.png"))
+        {
+            File.Delete(stale);
+        }
+
+        var data = new ReportData(results);
+        var headline = Headline.Compute(data);
+        var guide = new GuideTable(data);
+        var warnings = ReportWarnings.Collect(data);
+        var charts = ChartSet.Draw(data, directory);
+
+        var index = Path.Combine(directory, "index.html");
+        var summary = Path.Combine(directory, "summary.md");
+        var csv = Path.Combine(directory, "results.csv");
+        AtomicFile.WriteAllText(index, HtmlReport.Render(data, headline, guide, charts, warnings));
+        AtomicFile.WriteAllText(summary, MarkdownSummary.Render(data, headline, guide, warnings));
+        AtomicFile.WriteAllText(csv, CsvExport.Render(data));
+        var files = charts.SelectMany(g => g.Charts).Select(c => c.FileName).OfType<string>().Select(f => Path.Combine(directory, f)).ToList();
+        return new ReportOutput(directory, index, summary, csv, files, clock.Elapsed);
+    }
+}

@@ -1,0 +1,104 @@
+using Bench.Harness.Execution;
+using Bench.Harness.Strategies;
+using Bench.Workloads.Basic;
+
+namespace Bench.Harness.Tests;
+
+public class StrategyTests
+{
+    public static TheoryData<string, int> BlockingStrategies()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var s in new[] { "threads", "threadpool", "processes", "process-pool" })
+        {
+            foreach (var w in new[] { 1, 3 })
+            {
+                data.Add(s, w);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BlockingStrategies))]
+    public void EveryItemReturnsItsOwnResultExactlyOnce(string strategy, int workers)
+    {
+        var items = strategy == "processes" ? 10 : 101;
+        var outcome = StrategyHarness.RunOnce(strategy, "square", workers, new Dictionary<string, string> { ["items"] = items.ToString() });
+        Assert.Null(outcome.FirstError);
+        outcome.EnsureComplete();
+        for (var i = 0; i < items; i++)
+        {
+            Assert.Equal(SquareWorkload.Square(i), outcome.Results[i]);
+        }
+    }
+
+    [Fact]
+    public void AsyncStrategyReturnsEveryItemOfTheAsyncForm()
+    {
+        var outcome = StrategyHarness.RunOnce("threadpool-async", "sleep", 4, new Dictionary<string, string> { ["items"] = "40", ["ms"] = "1" });
+        Assert.Null(outcome.FirstError);
+        outcome.EnsureComplete();
+        Assert.All(outcome.Results.ToArray(), r => Assert.Equal(1, r));
+    }
+
+    [Theory]
+    [InlineData("threads", 3)]
+    [InlineData("threadpool", 3)]
+    [InlineData("threadpool-async", 3)]
+    [InlineData("processes", 2)]
+    [InlineData("process-pool", 3)]
+    public void WorkersBoundTheItemsRunningAtOnce(string strategy, int workers)
+    {
+        // Items that wait 40 ms overlap whenever the strategy lets them: the trace's peak overlap is the
+        // real concurrency. It must never exceed W, and must reach W (or the strategy serializes).
+        var items = strategy == "processes" ? 6 : 12;
+        var outcome = StrategyHarness.RunOnce(strategy, "sleep", workers,
+            new Dictionary<string, string> { ["items"] = items.ToString(), ["ms"] = "40" }, trace: true, chunk: 1);
+        Assert.Null(outcome.FirstError);
+        var trace = outcome.ToTrace()!;
+        Assert.Equal(items, trace.Items.Count);
+        // For one process per item, "alive" is the process's whole life, spawn to exit: start-up of one
+        // process may overlap another's item, and both count against W.
+        var peak = strategy == "processes"
+            ? StrategyHarness.MaxConcurrency(trace.Processes.Select(p => new Results.ItemSpan(0, p.Pid.ToString(), p.SpawnNs, p.ExitNs!.Value)))
+            : StrategyHarness.MaxConcurrency(trace.Items);
+        Assert.True(peak <= workers, $"{strategy}: {peak} items ran at once with W={workers}");
+        Assert.True(peak >= 2, $"{strategy}: items never overlapped (peak {peak}) with W={workers}");
+    }
+
+    [Fact]
+    public void ProcessStrategiesTraceEachProcessLife()
+    {
+        var outcome = StrategyHarness.RunOnce("processes", "square", 2, new Dictionary<string, string> { ["items"] = "4" }, trace: true);
+        var trace = outcome.ToTrace()!;
+        Assert.Equal(4, trace.Processes.Count);
+        Assert.All(trace.Processes, p =>
+        {
+            Assert.NotNull(p.ReadyNs);
+            Assert.NotNull(p.ExitNs);
+            Assert.True(p.SpawnNs < p.ReadyNs && p.ReadyNs < p.ExitNs);
+        });
+        Assert.Equal(4, trace.Items.Select(i => i.Worker).Distinct().Count());
+    }
+
+    [Fact]
+    public void BatchOutcomeRefusesADuplicateResult()
+    {
+        var outcome = new BatchOutcome(3, trace: false);
+        outcome.Record(1, 7);
+        Assert.Throws<InvalidOperationException>(() => outcome.Record(1, 7));
+        Assert.Throws<InvalidOperationException>(() => outcome.Record(3, 0));
+        Assert.Throws<InvalidOperationException>(outcome.EnsureComplete);
+    }
+
+    [Fact]
+    public void AutoChunkSizeFollowsPoolMap()
+    {
+        // Pool.map: chunksize = ceil(n / (4 * workers)).
+        Assert.Equal(1, ProcessPoolStrategy.AutoChunkSize(3, 4));
+        Assert.Equal(7, ProcessPoolStrategy.AutoChunkSize(100, 4));
+        Assert.Equal(125, ProcessPoolStrategy.AutoChunkSize(1000, 2));
+    }
+}

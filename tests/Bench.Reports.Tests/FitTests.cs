@@ -1,0 +1,53 @@
+using Bench.Reports.Fit;
+using Xunit;
+
+namespace Bench.Reports.Tests;
+
+public class FitTests
+{
+    private static readonly double[] Workers = [1, 2, 4, 8, 16];
+
+    [Fact]
+    public void Amdahl_recovers_the_serial_fraction_of_an_exact_curve()
+    {
+        var points = Workers.Select(w => new ScalingPoint(w, 1 / (0.1 + 0.9 / w))).ToList();
+        var fit = AmdahlFit.Fit(points);
+        Assert.Equal(0.1, fit.SerialFraction, 4);
+        Assert.Equal(10, fit.MaxSpeedup, 2);
+        Assert.True(fit.RSquared > 0.9999);
+    }
+
+    [Fact]
+    public void Usl_recovers_contention_and_coherency_and_predicts_the_peak()
+    {
+        const double sigma = 0.05, kappa = 0.002;
+        var points = Workers.Select(w => new ScalingPoint(w, w / (1 + sigma * (w - 1) + kappa * w * (w - 1)))).ToList();
+        var fit = UslFit.Fit(points);
+        Assert.Equal(sigma, fit.Sigma, 5);
+        Assert.Equal(kappa, fit.Kappa, 6);
+        Assert.Equal(Math.Sqrt((1 - sigma) / kappa), fit.PeakWorkers, 3);
+    }
+
+    [Fact]
+    public void Linear_scaling_has_no_serial_fraction_and_no_peak()
+    {
+        var points = Workers.Select(w => new ScalingPoint(w, w)).ToList();
+        var fit = ScalabilityFit.TryFit(points)!;
+        Assert.Equal(0, fit.Amdahl.SerialFraction, 4);
+        Assert.True(double.IsPositiveInfinity(fit.Usl.PeakWorkers));
+    }
+
+    [Fact]
+    public void Super_linear_points_keep_the_usl_parameters_non_negative()
+    {
+        var points = new[] { new ScalingPoint(1, 1), new ScalingPoint(2, 2.3), new ScalingPoint(4, 4.9) };
+        var fit = UslFit.Fit(points);
+        Assert.True(fit.Sigma >= 0 && fit.Kappa >= 0);
+    }
+
+    [Fact]
+    public void A_curve_with_fewer_than_three_worker_counts_is_not_fitted()
+    {
+        Assert.Null(ScalabilityFit.TryFit([new(1, 1), new(2, 1.8), new(2, 1.9)]));
+    }
+}

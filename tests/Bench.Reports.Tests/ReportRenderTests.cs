@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Bench.Results;
+using Xunit;
+
+
+namespace Bench.Reports.Tests;
+
+public class ReportRenderTests
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Fact]
+    public void Full_fixture_renders_every_output_and_every_chart()
+    {
+        var report = ReportWriter.Write(Fixtures.Full, Fixtures.OutputDirectory("full"));
+        var results = ResultsFile.Read(Fixtures.Full);
+
+        Assert.True(File.Exists(report.IndexHtml));
+        Assert.NotEmpty(report.Charts);
+        foreach (var chart in report.Charts)
+        {
+            Assert.Equal(PngSignature, File.ReadAllBytes(chart).Take(8).ToArray());
+        }
+
+        var html = File.ReadAllText(report.IndexHtml);
+        Assert.DoesNotContain("could not be drawn", html, StringComparison.Ordinal);
+        // Every chart kind is there for the fixture's two measured workloads.
+        foreach (var kind in new[] { "speedup", "efficiency", "throughput", "overhead", "memory", "distribution", "timeline-threads", "timeline-processes" })
+        {
+            Assert.Contains(report.Charts, c => c.EndsWith($"w02-{kind}.png", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(report.Charts, c => c.EndsWith("-timeline-locks.png", StringComparison.Ordinal));
+        Assert.Contains("I/O-bound: use ", html, StringComparison.Ordinal);
+        Assert.Contains("CPU-bound: use ", html, StringComparison.Ordinal);
+        Assert.Contains(".NET has no GIL", html, StringComparison.Ordinal);
+        Assert.Contains("1,873 lost updates", html, StringComparison.Ordinal);
+        // Failures come first among the warnings.
+        var warnings = Regex.Matches(html, "class=\"kind kind-([a-z]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal("failed", warnings[0]);
+        Assert.Contains("invalid", warnings);
+        Assert.Contains("noisy", warnings);
+        Assert.Contains("multimodal", warnings);
+
+        var csv = File.ReadAllLines(report.Csv);
+        Assert.Equal(results.Cells.Count + 1, csv.Length);
+        var summary = File.ReadAllText(report.SummaryMarkdown);
+        Assert.Contains("| Feature | The guide says | threads | threadpool | threadpool-async | processes | process-pool |", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Results_without_optional_fields_render_notes_instead_of_empty_charts()
+    {
+        var bare = new RunResults
+        {
+            Environment = new EnvironmentInfo { Os = "Linux", Cpu = "cpu", LogicalCores = 2, Runtime = ".NET 10", WorkerBuild = "jit", StartedUtc = DateTimeOffset.UnixEpoch },
+            Profile = "quick",
+            Job = new ProfileJob("Monitoring", 1, 1, 3, 1),
+            Cells =
+            [
+                new CellResult { Workload = "square", Category = "cpu-bound", Strategy = "threads", Workers = 1, Items = 8, Parameters = new Dictionary<string, string>(), Status = CellStatus.Ok, SamplesNs = [10e6, 11e6, 12e6], MedianNs = 11e6 },
+                new CellResult { Workload = "square", Category = "cpu-bound", Strategy = "future-strategy", Workers = 2, Items = 8, Parameters = new Dictionary<string, string>(), Status = CellStatus.Failed, Error = "boom" },
+            ],
+        };
+        var report = ReportWriter.Write(bare, Fixtures.OutputDirectory("bare"));
+        var html = File.ReadAllText(report.IndexHtml);
+
+        Assert.Contains("not drawn", html, StringComparison.Ordinal);
+        Assert.Contains("—", html, StringComparison.Ordinal);
+        Assert.Contains("future-strategy", html, StringComparison.Ordinal);
+        Assert.Contains("no successful I/O-bound cells", html, StringComparison.Ordinal);
+        // Each <img> in the page has its file: no broken panels.
+        foreach (Match image in Regex.Matches(html, "<img src=\"([^\"]+)\""))
+        {
+            Assert.True(File.Exists(Path.Combine(report.Directory, image.Groups[1].Value)), image.Groups[1].Value);
+        }
+    }
+
+    [Fact]
+    public void Xss_fixture_renders_inert_in_html_markdown_and_csv()
+    {
+        var report = ReportWriter.Write(Fixtures.Xss, Fixtures.OutputDirectory("xss"));
+        var html = File.ReadAllText(report.IndexHtml);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Equal(report.Charts.Count, Regex.Matches(html, "<img ").Count);
+
+        var summary = File.ReadAllLines(report.SummaryMarkdown);
+        Assert.DoesNotContain(summary, line => line.Contains("<script", StringComparison.OrdinalIgnoreCase) || line.Contains("<img", StringComparison.OrdinalIgnoreCase));
+        // Escaped pipes keep every row of a table at its header's column count.
+        foreach (var table in Tables(summary))
+        {
+            var columns = UnescapedPipes(table[0]);
+            Assert.All(table, row => Assert.Equal(columns, UnescapedPipes(row)));
+        }
+
+        var csv = File.ReadAllText(report.Csv);
+        Assert.Equal(ResultsFile.Read(Fixtures.Xss).Cells.Count + 1, CountCsvRecords(csv));
+    }
+
+    private static IEnumerable<List<string>> Tables(IEnumerable<string> lines)
+    {
+        var current = new List<string>();
+        foreach (var line in lines.Append(""))
+        {
+            if (line.StartsWith('|'))
+            {
+                current.Add(line);
+            }
+            else if (current.Count > 0)
+            {
+                yield return current;
+                current = [];
+            }
+        }
+    }
+
+    private static int UnescapedPipes(string row) => Regex.Matches(row, @"(?<!\\)\|").Count;
+
+    private static int CountCsvRecords(string csv)
+    {
+        var records = 0;
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            if (csv[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (csv[i] == '\n' && !quoted)
+            {
+                records++;
+            }
+        }
+
+        return records;
+    }
+}
