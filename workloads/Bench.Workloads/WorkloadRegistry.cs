@@ -1,5 +1,7 @@
 using Bench.Workloads.Basic;
 using Bench.Workloads.Contract;
+using Bench.Workloads.Cpu;
+using Bench.Workloads.Io;
 using Bench.Workloads.Testing;
 
 namespace Bench.Workloads;
@@ -14,6 +16,10 @@ public static class WorkloadRegistry
     [
         new SquareWorkload(),
         new SleepWorkload(),
+        new FileIoWorkload(),
+        new NetIoWorkload(),
+        new SieveWorkload(),
+        new BlurWorkload(),
     ];
 
     public static IReadOnlyList<IWorkload> Workloads => All;

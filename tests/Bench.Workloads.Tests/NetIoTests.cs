@@ -1,0 +1,111 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Bench.Workloads.Contract;
+using Bench.Workloads.Io;
+
+namespace Bench.Workloads.Tests;
+
+public sealed class NetIoTests
+{
+    [Fact]
+    public void Server_binds_loopback_only_by_construction()
+    {
+        // No constructor takes an address: there is nothing to pass 0.0.0.0 to.
+        foreach (var constructor in typeof(LoopbackServer).GetConstructors())
+        {
+            Assert.DoesNotContain(constructor.GetParameters(), p => p.ParameterType == typeof(IPAddress) || p.ParameterType == typeof(EndPoint) || p.ParameterType == typeof(IPEndPoint) || p.ParameterType == typeof(string));
+        }
+
+        using var server = new LoopbackServer(16, TimeSpan.Zero);
+        Assert.Equal(IPAddress.Loopback, server.Endpoint.Address);
+
+        // And it is unreachable through any non-loopback address of this machine.
+        var others = NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        foreach (var address in others)
+        {
+            using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            Assert.ThrowsAny<SocketException>(() => client.Connect(new IPEndPoint(address, server.Endpoint.Port)));
+        }
+    }
+
+    [Fact]
+    public async Task Server_serves_256_concurrent_connections()
+    {
+        const int clients = 256, payload = 1000;
+        using var server = new LoopbackServer(payload, TimeSpan.FromMilliseconds(300));
+        var sockets = new Socket[clients];
+        try
+        {
+            for (var i = 0; i < clients; i++)
+            {
+                sockets[i] = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await sockets[i].ConnectAsync(server.Endpoint);
+            }
+
+            // Every request is sent before any answer can arrive (each waits 300 ms): all 256 are open
+            // and waiting at once. Served one at a time, this would take 77 s.
+            var answers = sockets.Select((socket, i) => AskAsync(socket, i, payload)).ToArray();
+            var all = Task.WhenAll(answers);
+            Assert.Same(all, await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(30))));
+            var hashes = await all;
+            for (var i = 0; i < clients; i++)
+            {
+                Assert.Equal(DeterministicBytes.ExpectedHash(i, payload), hashes[i]);
+            }
+        }
+        finally
+        {
+            foreach (var socket in sockets)
+            {
+                socket?.Dispose();
+            }
+        }
+    }
+
+    private static async Task<long> AskAsync(Socket socket, int item, int payload)
+    {
+        var request = new byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(request, item);
+        await socket.SendAsync(request);
+        var buffer = new byte[payload];
+        for (var read = 0; read < payload;)
+        {
+            var n = await socket.ReceiveAsync(buffer.AsMemory(read));
+            read += n > 0 ? n : throw new IOException("closed early");
+        }
+
+        return (long)DeterministicBytes.Hash(buffer);
+    }
+
+    [Fact]
+    public async Task Workload_validates_both_forms_and_rejects_a_wrong_payload_hash()
+    {
+        var workload = new NetIoWorkload();
+        var parameters = ParameterSet.From(new Dictionary<string, string> { ["items"] = "6", ["latency"] = "1", ["payload"] = "3000" });
+        using var session = workload.Open(parameters, new SessionShape(2, false));
+        using var runner = workload.CreateRunner(session.RunnerParameters);
+        var results = Enumerable.Range(0, 6).Select(runner.Run).ToArray();
+        Assert.True(session.Validate(results).Ok);
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(results[i], await runner.RunAsync(i, CancellationToken.None));
+        }
+
+        results[0] = ~results[0];
+        Assert.False(session.Validate(results).Ok);
+        Assert.Equal(TimeSpan.FromMilliseconds(3), session.IdealBatchTime(2));
+    }
+
+    [Fact]
+    public void Latency_over_ten_seconds_is_refused()
+    {
+        WorkloadRegistry.Resolve(new NetIoWorkload(), new Dictionary<string, string> { ["latency"] = "10001" }, quick: false, out var error);
+        Assert.NotNull(error);
+        Assert.Contains("10000", error);
+    }
+}

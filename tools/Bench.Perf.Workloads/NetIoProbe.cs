@@ -1,0 +1,27 @@
+using Bench.Harness.Execution;
+using Bench.Harness.Workers;
+
+namespace Bench.Perf.Workloads;
+
+/// <summary>
+/// net-io against its ideal ⌈n/W⌉·latency: threadpool-async at W=256 with 1,024 items (ideal 40 ms,
+/// target ≤ 2×) and threads at W=8 (target within 10%).
+/// </summary>
+internal static class NetIoProbe
+{
+    public static void Run(WorkerLauncher launcher)
+    {
+        Console.WriteLine();
+        Console.WriteLine("net-io: 10 ms latency, 16 KiB payload, median of 7 batches");
+        Report("threadpool-async", 256, 1024, launcher, 2.0);
+        Report("threads", 8, 64, launcher, 1.1);
+    }
+
+    private static void Report(string strategy, int workers, int items, WorkerLauncher launcher, double target)
+    {
+        var overrides = new Dictionary<string, string> { ["items"] = items.ToString(System.Globalization.CultureInfo.InvariantCulture), ["latency"] = "10" };
+        var median = Probe.Median(BatchProbe.Run("net-io", overrides, quick: false, strategy, workers, 7, launcher));
+        var ideal = TimeSpan.FromMilliseconds((items + workers - 1) / workers * 10.0);
+        Console.WriteLine($"  {strategy,-16} W={workers,-3} n={items,-5}: {median.TotalMilliseconds,6:F1} ms, ideal {ideal.TotalMilliseconds:F0} ms, ratio {median / ideal:F2} (target <= {target:F1})");
+    }
+}

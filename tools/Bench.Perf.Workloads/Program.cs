@@ -1,0 +1,30 @@
+using Bench.Harness.Execution;
+using Bench.Perf.Workloads;
+
+// Speed of the workloads against anchors measured in this same run. The machine is shared: read the
+// ratios, and rerun when a figure looks off. Usage: bench-perf-workloads [sieve|blur|net|all]
+var which = args.Length > 0 ? args[0] : "all";
+if (which is not ("all" or "sieve" or "blur" or "net"))
+{
+    Console.Error.WriteLine($"unknown probe '{which}'; valid: sieve, blur, net, all");
+    return 2;
+}
+
+Console.WriteLine($"bench-perf-workloads: {Environment.ProcessorCount} logical cores, load average {Probe.LoadAverage()}");
+var launcher = BatchProbe.LocateBuiltWorker(AppContext.BaseDirectory);
+if (which is "all" or "sieve")
+{
+    SieveProbe.Run(launcher);
+}
+
+if (which is "all" or "blur")
+{
+    BlurProbe.Run();
+}
+
+if (which is "all" or "net")
+{
+    NetIoProbe.Run(launcher);
+}
+
+return 0;
