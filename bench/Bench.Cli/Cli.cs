@@ -20,6 +20,7 @@ public static class Cli
             RunCommand.Create(output),
             ListCommand.Create(output),
             CellCommand.Create(),
+            CompareCommand.Create(output, error),
             ReportCommand.Create(output),
             CalibrateCommand.Create(output),
         };

@@ -39,7 +39,7 @@ public static class WorkerHost
                         workloadName = workload;
                         try
                         {
-                            runner = WorkloadRegistry.Get(workload).CreateRunner(ParameterSet.FromWire(wire.Span));
+                            runner = WorkloadRegistry.CreateRunner(WorkloadRegistry.Get(workload), ParameterSet.FromWire(wire.Span));
                             Messages.SendReady(writer, Environment.ProcessId, Stopwatch.GetTimestamp());
                         }
                         catch (Exception e) when (e is not ProtocolException)

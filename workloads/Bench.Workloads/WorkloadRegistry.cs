@@ -2,6 +2,7 @@ using Bench.Workloads.Basic;
 using Bench.Workloads.Contract;
 using Bench.Workloads.Cpu;
 using Bench.Workloads.Io;
+using Bench.Workloads.Testing;
 
 namespace Bench.Workloads;
 
@@ -27,6 +28,13 @@ public static class WorkloadRegistry
 
     public static IWorkload Get(string name) =>
         Find(name) ?? throw new UnknownWorkloadException(name);
+
+    /// <summary>
+    /// The one place runners are made, by the harness (thread strategies) and by worker processes alike,
+    /// so the <see cref="InjectedSlowdown"/> testing aid applies to every strategy.
+    /// </summary>
+    public static IItemRunner CreateRunner(IWorkload workload, ParameterSet runnerParameters) =>
+        InjectedSlowdown.Apply(workload.Info.Name, workload.CreateRunner(runnerParameters), Environment.GetEnvironmentVariable(InjectedSlowdown.VariableName));
 
     public static string Names => string.Join(", ", All.Select(w => w.Info.Name));
 

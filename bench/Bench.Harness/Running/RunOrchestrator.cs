@@ -84,6 +84,12 @@ public static class RunOrchestrator
         output.WriteLine($"bench run: {plan.Count} cells, profile {profile.Name}, worker build {launcher.Build}, out {outDirectory}");
         display.Start(plan.Count);
         var cellDirectory = Path.Combine(outDirectory, "cells");
+        if (!options.Resume && Directory.Exists(cellDirectory))
+        {
+            // A fresh run into an old OUT starts clean: stale specs, results and fault markers
+            // (which make an injected fault fire once per cell) belong to the earlier run.
+            Directory.Delete(cellDirectory, recursive: true);
+        }
         var clock = Stopwatch.StartNew();
         var done = 0;
         foreach (var spec in plan)

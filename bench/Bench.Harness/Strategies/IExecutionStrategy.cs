@@ -1,4 +1,5 @@
 using Bench.Harness.Execution;
+using Bench.Workloads;
 using Bench.Workloads.Contract;
 
 namespace Bench.Harness.Strategies;
@@ -49,7 +50,7 @@ public sealed record CellContext(
 
     /// <summary>The runner for items in harness threads: the workload's, guarded by the cell's hang watch and fault plan.</summary>
     public IItemRunner CreateInProcessRunner() =>
-        Faults.Guard(Workload.CreateRunner(Session.RunnerParameters), Workload.Info.Name, Session.ItemCount);
+        Faults.Guard(WorkloadRegistry.CreateRunner(Workload, Session.RunnerParameters), Workload.Info.Name, Session.ItemCount);
 }
 
 /// <summary>Runs batches of one cell. Dispose releases threads, pools and worker processes.</summary>

@@ -40,7 +40,7 @@ public sealed class WorkerLauncher(string executablePath, string build)
 
         var baseDirectory = AppContext.BaseDirectory;
         var aot = Path.Combine(baseDirectory, "aot", "bench-worker");
-        if (File.Exists(aot))
+        if (File.Exists(aot) && !IsStale(aot, Path.Combine(baseDirectory, "bench-worker.dll")))
         {
             return new WorkerLauncher(aot, NativeAot);
         }
@@ -53,6 +53,14 @@ public sealed class WorkerLauncher(string executablePath, string build)
 
         throw new FileNotFoundException($"no bench-worker next to the harness in {baseDirectory}; build the solution first");
     }
+
+    /// <summary>
+    /// A NativeAOT worker published before the last build of the worker's code would run old code (a
+    /// plain `dotnet build` refreshes the JIT worker, not the published one): fall back to the JIT
+    /// worker rather than measure something else. run-bench.sh republishes whenever sources change.
+    /// </summary>
+    private static bool IsStale(string aot, string jitAssembly) =>
+        File.Exists(jitAssembly) && File.GetLastWriteTimeUtc(aot) < File.GetLastWriteTimeUtc(jitAssembly);
 
     /// <summary>Starts a worker. The timestamp taken just before the spawn is kept for the trace.</summary>
     public WorkerProcess Start()

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using Bench.Compare;
+using Bench.Compare.Formats;
+using Bench.Compare.Statistics;
+using Bench.Results;
+
+namespace Bench.Cli.Commands;
+
+/// <summary>
+/// <c>bench compare BASELINE CURRENT</c>: the CI regression gate. Exit 0 without regression, 1 with one
+/// (or, with --fail-on any, any change), 2 on bad input — and, with --strict-env, when the two runs come
+/// from different environments.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var baseline = new Argument<string>("BASELINE") { Description = "baseline results.json (or its run directory, or a BenchmarkDotNet *-report-full.json)" };
+        var current = new Argument<string>("CURRENT") { Description = "current results.json (or its run directory, or a BenchmarkDotNet *-report-full.json)" };
+        var threshold = new Option<string>("--threshold") { Description = "smallest change that counts: a percentage (5%) or a time (2ms)", DefaultValueFactory = _ => "5%" };
+        var noise = new Option<string>("--noise") { Description = "changes within this are noise: a percentage (1%) or a time", DefaultValueFactory = _ => "1%" };
+        var alpha = new Option<string>("--alpha") { Description = "significance level of the Mann-Whitney tests", DefaultValueFactory = _ => "0.01" };
+        var format = new Option<string>("--format") { Description = $"{ReportFormats.Names}", DefaultValueFactory = _ => "text" };
+        var outputFile = new Option<string?>("--output") { Description = "write the report to this file (a one-line summary goes to stdout)" };
+        var failOn = new Option<string>("--fail-on") { Description = "slower | any: what makes the exit code 1", DefaultValueFactory = _ => "slower" };
+        var strictEnv = new Option<bool>("--strict-env") { Description = "exit 2 when the environments differ (CPU, cores, OS, runtime, worker build)" };
+
+        var command = new Command("compare", "compare two runs cell by cell; exit 1 on a regression (a CI gate)")
+        {
+            baseline, current, threshold, noise, alpha, format, outputFile, failOn, strictEnv,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new ComparisonOptions
+            {
+                Threshold = Threshold(parse.GetValue(threshold)!, "--threshold"),
+                Noise = Threshold(parse.GetValue(noise)!, "--noise"),
+                Alpha = Alpha(parse.GetValue(alpha)!),
+                FailOn = parse.GetValue(failOn)!.ToLowerInvariant() switch
+                {
+                    "slower" => FailOn.Slower,
+                    "any" => FailOn.Any,
+                    var other => throw new BadInputException($"--fail-on '{other}' is not a choice; valid: slower, any"),
+                },
+            };
+            var formatName = parse.GetValue(format)!;
+            var renderer = ReportFormats.Find(formatName)
+                ?? throw new BadInputException($"--format '{formatName}' is not a format; valid: {ReportFormats.Names.Replace('|', ',')}");
+
+            var report = Comparer.Compare(parse.GetValue(baseline)!, parse.GetValue(current)!, options);
+            var rendered = renderer.Render(report);
+            var file = parse.GetValue(outputFile);
+            if (file is null)
+            {
+                output.Write(rendered);
+            }
+            else
+            {
+                AtomicFile.WriteAllText(file, rendered);
+                var failing = report.Failing.Select(c => c.Name).ToList();
+                output.WriteLine($"bench compare: {report.Cells.Count} cells: {report.CountsLine}; " +
+                                 (failing.Count > 0 ? $"FAIL: {string.Join("; ", failing)}" : "PASS") + $"; {renderer.Name} report in {file}");
+            }
+
+            if (report.EnvironmentDifferences.Count > 0)
+            {
+                var differences = string.Join("; ", report.EnvironmentDifferences);
+                if (parse.GetValue(strictEnv))
+                {
+                    // The report was still written (it says why at the top); the gate refuses the pair.
+                    throw new BadInputException($"--strict-env: baseline and current ran in different environments: {differences}");
+                }
+
+                error.WriteLine($"bench compare: warning: environments differ: {differences}");
+            }
+
+            return report.ExitCode;
+        });
+        return command;
+    }
+
+    private static ChangeThreshold Threshold(string text, string option) =>
+        ChangeThreshold.TryParse(text, out var threshold, out var problem) ? threshold! : throw new BadInputException($"{option} {problem}");
+
+    private static double Alpha(string text)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0 && value < 0.5))
+        {
+            throw new BadInputException($"--alpha '{text}' must be a probability between 0 and 0.5, e.g. 0.01");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Bench.Compare.Verdicts;
+
+namespace Bench.Compare.Formats;
+
+/// <summary>
+/// JUnit XML for CI test reporters: a test case per cell, a failure for each cell that fails the gate,
+/// skipped for unknown (undecided is not a pass). Environment differences come first, as an XML comment
+/// and as suite properties. XmlWriter escapes the XML specials; characters XML cannot carry at all
+/// (control characters in a crafted name) are replaced first.
+/// </summary>
+public sealed class JUnitFormat : IReportFormat
+{
+    public string Name => "junit";
+
+    public string Render(ComparisonReport report)
+    {
+        var builder = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
+        using (var xml = XmlWriter.Create(new StringWriterUtf8(builder), settings))
+        {
+            xml.WriteStartDocument();
+            if (report.EnvironmentDifferences.Count > 0)
+            {
+                xml.WriteComment(Comment("environments differ, timings may not be comparable: " + string.Join("; ", report.EnvironmentDifferences)));
+            }
+
+            var failures = report.Failing.Count;
+            var skipped = report.Count(Verdict.Unknown);
+            var total = report.Cells.Count.ToString(CultureInfo.InvariantCulture);
+            xml.WriteStartElement("testsuites");
+            xml.WriteAttributeString("name", "bench compare");
+            xml.WriteAttributeString("tests", total);
+            xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", "bench compare");
+            xml.WriteAttributeString("tests", total);
+            xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+
+            xml.WriteStartElement("properties");
+            foreach (var difference in report.EnvironmentDifferences)
+            {
+                Property(xml, $"environment.differs.{difference.Field.Replace(' ', '-')}", $"{difference.Baseline} vs {difference.Current}");
+            }
+
+            Property(xml, "baseline", report.BaselineSource);
+            Property(xml, "current", report.CurrentSource);
+            Property(xml, "threshold", report.Options.Threshold.Text);
+            Property(xml, "noise", report.Options.Noise.Text);
+            Property(xml, "alpha", Display.Number(report.Options.Alpha));
+            if (report.GeometricMeanRatio is { } geometricMean)
+            {
+                Property(xml, "geometric-mean-ratio", geometricMean.ToString("0.0000", CultureInfo.InvariantCulture));
+            }
+
+            xml.WriteEndElement();
+
+            foreach (var cell in report.Cells)
+            {
+                xml.WriteStartElement("testcase");
+                xml.WriteAttributeString("classname", Clean("bench." + cell.Group));
+                xml.WriteAttributeString("name", Clean(cell.Name));
+                var message = Clean($"{cell.Verdict.Name()}: {cell.Reason}");
+                if (report.Fails(cell.Verdict))
+                {
+                    xml.WriteStartElement("failure");
+                    xml.WriteAttributeString("type", cell.Verdict.Name());
+                    xml.WriteAttributeString("message", message);
+                    xml.WriteString(message);
+                    xml.WriteEndElement();
+                }
+                else if (cell.Verdict == Verdict.Unknown)
+                {
+                    xml.WriteStartElement("skipped");
+                    xml.WriteAttributeString("message", message);
+                    xml.WriteEndElement();
+                }
+                else
+                {
+                    xml.WriteElementString("system-out", message);
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return builder.AppendLine().ToString();
+    }
+
+    private static void Property(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", Clean(name));
+        xml.WriteAttributeString("value", Clean(value));
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Replaces characters XML 1.0 cannot represent (escaping cannot help them) with U+FFFD.</summary>
+    private static string Clean(string text) => new(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD').ToArray());
+
+    /// <summary>A comment may not contain "--" nor end with "-".</summary>
+    private static string Comment(string text) => " " + Clean(text).Replace("--", "- -", StringComparison.Ordinal).TrimEnd('-') + " ";
+
+    /// <summary>StringWriter reports UTF-16 by default, which would put encoding="utf-16" in the declaration.</summary>
+    private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => new UTF8Encoding(false);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Bench.Results;
+
+namespace Bench.Compare.Inputs;
+
+/// <summary>
+/// Reads BenchmarkDotNet's own <c>*-report-full.json</c> (the JSON "full" exporter), so that any BDN
+/// suite can be gated with <c>bench compare</c>. Each benchmark case becomes a cell keyed by its full
+/// name and parameters; its samples are the per-operation times of the workload iterations.
+/// </summary>
+public static class BdnFullJsonInput
+{
+    public const string Kind = "BenchmarkDotNet full JSON";
+
+    /// <summary>True when the root looks like a BDN full report: a Benchmarks array and a HostEnvironmentInfo object.</summary>
+    public static bool Recognizes(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object &&
+        root.TryGetProperty("Benchmarks", out var benchmarks) && benchmarks.ValueKind == JsonValueKind.Array &&
+        root.TryGetProperty("HostEnvironmentInfo", out var host) && host.ValueKind == JsonValueKind.Object;
+
+    public static ComparisonInput From(JsonElement root, string source)
+    {
+        var host = root.GetProperty("HostEnvironmentInfo");
+        var environment = new InputEnvironment(
+            String(host, "ProcessorName"),
+            host.TryGetProperty("LogicalCoreCount", out var cores) && cores.TryGetInt32(out var n) ? n : null,
+            String(host, "OsVersion"),
+            String(host, "RuntimeVersion"),
+            WorkerBuild: null);
+
+        var cells = new List<InputCell>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var benchmark in root.GetProperty("Benchmarks").EnumerateArray())
+        {
+            index++;
+            if (benchmark.ValueKind != JsonValueKind.Object)
+            {
+                throw new ResultsFileException($"{source}: Benchmarks[{index - 1}] is not an object");
+            }
+
+            var fullName = String(benchmark, "FullName")
+                ?? throw new ResultsFileException($"{source}: Benchmarks[{index - 1}] has no FullName");
+            var parameters = String(benchmark, "Parameters") ?? "";
+            var key = $"bdn|{fullName}|{parameters}";
+
+            // Two jobs of one method with the same parameters share a name; keep them apart in file order.
+            seen[key] = seen.TryGetValue(key, out var count) ? count + 1 : 1;
+            if (seen[key] > 1)
+            {
+                key += $"#{seen[key]}";
+            }
+
+            var name = parameters.Length > 0 ? $"{fullName} [{parameters}]" : fullName;
+            var group = $"{String(benchmark, "Namespace")}.{String(benchmark, "Type")}".Trim('.');
+            var samples = Samples(benchmark);
+            cells.Add(samples.Count > 0
+                ? new InputCell(key, name, group.Length > 0 ? group : fullName, true, null, samples)
+                : new InputCell(key, name, group.Length > 0 ? group : fullName, false, "failed: no measurements (the benchmark did not run to completion in BenchmarkDotNet)", []));
+        }
+
+        return new ComparisonInput(source, Kind, environment, cells);
+    }
+
+    /// <summary>
+    /// Per-operation times: BDN's Result iterations (actual minus overhead) when they are all positive;
+    /// otherwise the Actual iterations (a nano-benchmark's overhead subtraction can give zero, and ratios
+    /// need positive times); otherwise Statistics.OriginalValues.
+    /// </summary>
+    private static IReadOnlyList<double> Samples(JsonElement benchmark)
+    {
+        var result = Iterations(benchmark, "Result");
+        if (result.Count > 0 && result.All(v => v > 0))
+        {
+            return result;
+        }
+
+        var actual = Iterations(benchmark, "Actual");
+        if (actual.Count > 0)
+        {
+            return actual;
+        }
+
+        if (benchmark.TryGetProperty("Statistics", out var statistics) && statistics.ValueKind == JsonValueKind.Object &&
+            statistics.TryGetProperty("OriginalValues", out var values) && values.ValueKind == JsonValueKind.Array)
+        {
+            return values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble()).ToList();
+        }
+
+        return [];
+    }
+
+    private static List<double> Iterations(JsonElement benchmark, string stage)
+    {
+        var list = new List<double>();
+        if (!benchmark.TryGetProperty("Measurements", out var measurements) || measurements.ValueKind != JsonValueKind.Array)
+        {
+            return list;
+        }
+
+        foreach (var m in measurements.EnumerateArray())
+        {
+            if (String(m, "IterationMode") == "Workload" && String(m, "IterationStage") == stage &&
+                m.TryGetProperty("Nanoseconds", out var ns) && ns.ValueKind == JsonValueKind.Number)
+            {
+                var operations = m.TryGetProperty("Operations", out var ops) && ops.TryGetInt64(out var o) && o > 0 ? o : 1;
+                list.Add(ns.GetDouble() / operations);
+            }
+        }
+
+        return list;
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

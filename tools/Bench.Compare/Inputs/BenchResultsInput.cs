@@ -1,0 +1,30 @@
+using Bench.Results;
+
+namespace Bench.Compare.Inputs;
+
+/// <summary>Turns bench's own results.json (schema bench-results/1, read by <see cref="ResultsFile"/>) into a comparison input.</summary>
+public static class BenchResultsInput
+{
+    public const string Kind = "bench results.json";
+
+    public static ComparisonInput From(RunResults results, string source)
+    {
+        var environment = new InputEnvironment(
+            results.Environment.Cpu,
+            results.Environment.LogicalCores,
+            results.Environment.Os,
+            results.Environment.Runtime,
+            results.Environment.WorkerBuild);
+        var cells = results.Cells.Select(ToInput).ToList();
+        return new ComparisonInput(source, Kind, environment, cells);
+    }
+
+    private static InputCell ToInput(CellResult cell)
+    {
+        var parameters = string.Join(";", cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var name = $"{cell.Workload} {cell.Strategy} W={cell.Workers}" + (parameters.Length > 0 ? $" {parameters}" : "");
+        var ok = cell.Status == CellStatus.Ok;
+        var error = ok ? null : $"{cell.Status}: {cell.Error ?? "no reason given"}";
+        return new InputCell(cell.Key, name, cell.Workload, ok, error, ok ? cell.SamplesNs : []);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Bench.Compare.Inputs;
+
+/// <summary>
+/// One side of a comparison, whatever file it came from: the environment it ran in and its cells.
+/// Both readers (bench's results.json and BenchmarkDotNet's full JSON) produce this, so matching,
+/// statistics and formats never care where the numbers came from.
+/// </summary>
+public sealed record ComparisonInput(string Source, string Kind, InputEnvironment Environment, IReadOnlyList<InputCell> Cells);
+
+/// <summary>The parts of an environment whose difference makes timings incomparable. Null where the file does not say.</summary>
+public sealed record InputEnvironment(string? Cpu, int? LogicalCores, string? Os, string? Runtime, string? WorkerBuild);
+
+/// <summary>
+/// A cell (or a BDN benchmark case) reduced to what a comparison needs.
+/// </summary>
+/// <param name="Key">The identity matched across the two sides (workload, strategy, workers, sorted parameters).</param>
+/// <param name="Name">How the cell is shown: "sleep threads W=2 items=8;ms=20".</param>
+/// <param name="Group">What the cell belongs to (the workload, or a BDN benchmark type): JUnit's classname.</param>
+/// <param name="Ok">False for failed or invalid cells: they carry no timings to compare.</param>
+/// <param name="Error">Why the cell is not ok (one line), or null.</param>
+/// <param name="SamplesNs">Wall time per sample in nanoseconds.</param>
+public sealed record InputCell(string Key, string Name, string Group, bool Ok, string? Error, IReadOnlyList<double> SamplesNs);

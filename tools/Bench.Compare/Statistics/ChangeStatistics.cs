@@ -1,0 +1,39 @@
+namespace Bench.Compare.Statistics;
+
+/// <summary>
+/// How current differs from baseline for one cell. Shift and ratio are Hodges-Lehmann estimates (the
+/// median of all pairwise differences / ratios), each with its distribution-free confidence interval.
+/// </summary>
+/// <param name="BaselineCount">Samples on the baseline side.</param>
+/// <param name="CurrentCount">Samples on the current side.</param>
+/// <param name="BaselineMedianNs">Median of the baseline samples.</param>
+/// <param name="CurrentMedianNs">Median of the current samples.</param>
+/// <param name="ShiftNs">Hodges-Lehmann shift current − baseline (positive: slower).</param>
+/// <param name="ShiftLowerNs">Lower bound of the shift's confidence interval (−∞ when the samples are too few).</param>
+/// <param name="ShiftUpperNs">Upper bound (+∞ when the samples are too few).</param>
+/// <param name="Ratio">Hodges-Lehmann ratio current / baseline (above 1: slower).</param>
+/// <param name="RatioLower">Lower bound of the ratio's confidence interval (0 when too few samples).</param>
+/// <param name="RatioUpper">Upper bound (+∞ when too few samples).</param>
+/// <param name="ConfidenceLevel">Two-sided level of both intervals: 1 − 2·alpha (the TOST equivalence interval).</param>
+/// <param name="PSlower">Mann-Whitney p-value of "current is slower than baseline by more than the noise threshold".</param>
+/// <param name="PFaster">Mann-Whitney p-value of "current is faster than baseline by more than the noise threshold".</param>
+/// <param name="SmallestPossibleP">The smallest one-sided p-value these sample counts can produce at all.</param>
+/// <param name="ThresholdFraction">The threshold as a fraction of the baseline median.</param>
+/// <param name="NoiseFraction">The noise threshold as a fraction of the baseline median.</param>
+public sealed record ChangeStatistics(
+    int BaselineCount,
+    int CurrentCount,
+    double BaselineMedianNs,
+    double CurrentMedianNs,
+    double ShiftNs,
+    double ShiftLowerNs,
+    double ShiftUpperNs,
+    double Ratio,
+    double RatioLower,
+    double RatioUpper,
+    double ConfidenceLevel,
+    double PSlower,
+    double PFaster,
+    double SmallestPossibleP,
+    double ThresholdFraction,
+    double NoiseFraction);

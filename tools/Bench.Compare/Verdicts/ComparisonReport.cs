@@ -1,0 +1,50 @@
+using Bench.Compare.Matching;
+
+namespace Bench.Compare.Verdicts;
+
+/// <summary>Everything a format renders and the CLI decides its exit code from.</summary>
+public sealed record ComparisonReport(
+    string BaselineSource,
+    string BaselineKind,
+    string CurrentSource,
+    string CurrentKind,
+    ComparisonOptions Options,
+    IReadOnlyList<EnvironmentDifference> EnvironmentDifferences,
+    IReadOnlyList<CellComparison> Cells)
+{
+    public const int ExitNoRegression = 0;
+    public const int ExitRegression = 1;
+
+    public int Count(Verdict verdict) => Cells.Count(c => c.Verdict == verdict);
+
+    /// <summary>Whether this verdict fails the gate under the options' <see cref="FailOn"/>.</summary>
+    public bool Fails(Verdict verdict) => Options.FailOn switch
+    {
+        FailOn.Any => verdict is Verdict.Slower or Verdict.Faster or Verdict.Failed or Verdict.New or Verdict.Missing,
+        _ => verdict is Verdict.Slower,
+    };
+
+    public IReadOnlyList<CellComparison> Failing => Cells.Where(c => Fails(c.Verdict)).ToList();
+
+    public int ExitCode => Failing.Count > 0 ? ExitRegression : ExitNoRegression;
+
+    /// <summary>Geometric mean of the Hodges-Lehmann ratios of all cells that have one; null when none do.</summary>
+    public double? GeometricMeanRatio
+    {
+        get
+        {
+            var ratios = Cells.Where(c => c.Statistics is { Ratio: > 0 and var r } && double.IsFinite(r)).Select(c => c.Statistics!.Ratio).ToList();
+            return ratios.Count == 0 ? null : Math.Exp(ratios.Average(r => Math.Log(r)));
+        }
+    }
+
+    /// <summary>Cells ordered worst first: slower by ratio (largest first), then the rest by verdict importance.</summary>
+    public IReadOnlyList<CellComparison> WorstFirst =>
+        Cells.OrderBy(c => VerdictNames.SummaryOrder.ToList().IndexOf(c.Verdict))
+             .ThenByDescending(c => c.Statistics?.Ratio ?? 0)
+             .ToList();
+
+    /// <summary>"1 slower, 2 unknown, 15 noise" in summary order, zero counts left out.</summary>
+    public string CountsLine =>
+        string.Join(", ", VerdictNames.SummaryOrder.Select(v => (v, n: Count(v))).Where(x => x.n > 0).Select(x => $"{x.n} {x.v.Name()}"));
+}
