@@ -17,7 +17,8 @@ public sealed class WorkerDeathTests
         var cell = Assert.Single(run.Results().Cells);
         Assert.True(exit == 0, run.Output + run.Errors);
         Assert.Equal(CellStatus.Ok, cell.Status);
-        var warning = Assert.Single(cell.Warnings);
+        // Other warnings (a noisy cell on a busy machine) may stand beside it: find the one about the death.
+        var warning = Assert.Single(cell.Warnings, w => w.Contains("died", StringComparison.Ordinal));
         Assert.Contains("item 3", warning);
         Assert.Contains("killed by signal 9", warning);
         Assert.Contains("injected fault kill-worker@item:3", warning); // the worker's last stderr line
