@@ -30,7 +30,7 @@ public sealed class CounterWorkload : IWorkload
         WorkloadCategory.Synchronization,
         HasAsyncForm: false,
         [
-            ParameterSpec.Integer("increments", "increments per worker (K)", 4_000_000, 1, 1_000_000_000, quick: 1_000_000),
+            ParameterSpec.Integer("increments", "increments per worker (K); 0 = auto by sync: none/interlocked 10M (so W=2 threads overlap and race in most batches), lock 1M, mutex 100k; with hold>0 at most 20 ms of holding", 0, 0, 1_000_000_000),
             ParameterSpec.Choice("sync", "none: racing read-modify-write; lock: System.Threading.Lock (threads only); interlocked: atomic add; mutex: named cross-process Mutex", "none", "none", "lock", "interlocked", "mutex"),
             ParameterSpec.Choice("layout", "shared: one counter; adjacent: a counter per worker on one cache line; padded: a counter per worker, 128 bytes apart", "shared", "shared", "adjacent", "padded"),
             ParameterSpec.Integer("hold", "busy work inside the critical section (lock, mutex, and between read and write for none)", 0, 0, 100_000, unit: "us"),
@@ -55,6 +55,28 @@ public sealed class CounterWorkload : IWorkload
             ? "counter sync=lock is an in-process System.Threading.Lock, which worker processes cannot share; use sync=mutex for process strategies"
             : null;
 
+    /// <summary>K for a parameter set: the <c>increments</c> parameter, or the automatic choice when it is 0.</summary>
+    public static long Increments(ParameterSet parameters)
+    {
+        var given = parameters.GetInt64("increments");
+        if (given > 0)
+        {
+            return given;
+        }
+
+        // Long enough that W=2 threads started ~250 µs apart still overlap for most of their loops on a
+        // loaded 2-core machine (measured: 4M lost updates in 8 of 9 batches, 10M in 9 of 9), short enough
+        // that the slow variants (a contended Lock ≈ 50-100 ns, a named Mutex ≈ 600 ns) keep batches under ~1 s.
+        var auto = CounterNames.Sync(parameters.GetString("sync")) switch
+        {
+            CounterSync.Lock => 1_000_000L,
+            CounterSync.Mutex => 100_000L,
+            _ => 10_000_000L,
+        };
+        var hold = parameters.GetInt64("hold");
+        return hold > 0 ? Math.Max(1, Math.Min(auto, 20_000 / hold)) : auto;
+    }
+
     private sealed class CounterSession : IWorkloadSession
     {
         private readonly SharedCounterFile _file;
@@ -64,7 +86,7 @@ public sealed class CounterWorkload : IWorkload
         public CounterSession(ParameterSet parameters, int workers)
         {
             ItemCount = workers;
-            _increments = parameters.GetInt64("increments");
+            _increments = Increments(parameters);
             _layout = CounterNames.Layout(parameters.GetString("layout"));
             _file = SharedCounterFile.Create(SharedCounterFile.LengthFor(workers));
             // The mutex name derives from the session's unique file, so concurrent cells never share a lock.
@@ -114,7 +136,7 @@ public sealed class CounterWorkload : IWorkload
         }
 
         public string? DescribeTiming(double medianBatchNs) => string.Create(CultureInfo.InvariantCulture,
-            $"cost per increment: {medianBatchNs / _increments:0.###} ns (median batch / K; {ItemCount} workers increment at once)");
+            $"cost per increment: {medianBatchNs / _increments:0.###} ns (median batch / K, K={_increments}; {ItemCount} workers increment at once)");
 
         public void Dispose() => _file.Dispose();
     }
@@ -133,7 +155,7 @@ public sealed class CounterWorkload : IWorkload
         {
             _sync = CounterNames.Sync(parameters.GetString("sync"));
             _layout = CounterNames.Layout(parameters.GetString("layout"));
-            _increments = parameters.GetInt64("increments");
+            _increments = Increments(parameters);
             _holdTicks = parameters.GetInt64("hold") * Stopwatch.Frequency / 1_000_000;
             _file = SharedCounterFile.Open(parameters.GetString(FileParameter), parameters.GetInt64(LengthParameter));
             if (_sync == CounterSync.Mutex)
