@@ -210,8 +210,10 @@ public sealed class CounterWorkload : IWorkload
                 var acquired = Stopwatch.GetTimestamp();
                 (*counter)++;
                 Hold();
+                // Read before the release: a timestamp taken after it could be later than the next holder's acquisition.
+                var released = Stopwatch.GetTimestamp();
                 exit();
-                sink.Record(waitStart, acquired, Stopwatch.GetTimestamp());
+                sink.Record(waitStart, acquired, released);
             }
 
             if (_sync == CounterSync.Lock)
