@@ -19,7 +19,7 @@ public sealed class LockSpanTests
     {
         const int workers = 3;
         var workload = WorkloadRegistry.Get("counter");
-        var parameters = WorkloadRegistry.Resolve(workload, new Dictionary<string, string> { ["sync"] = "lock", ["increments"] = "100", ["hold"] = "20" }, quick: true, out _);
+        var parameters = WorkloadRegistry.Resolve(workload, new Dictionary<string, string> { ["sync"] = "lock", ["increments"] = "1000", ["hold"] = "20" }, quick: true, out _);
         var strategy = StrategyRegistry.Find(strategyName)!;
         using var session = workload.Open(parameters, new SessionShape(workers, false));
         using var executor = strategy.Create(new CellContext(workload, session, workers, null, BatchProbe.LocateBuiltWorker(AppContext.BaseDirectory)));
@@ -36,7 +36,7 @@ public sealed class LockSpanTests
         Assert.True(session.Validate(traced.Results).Ok);
         var locks = traced.ToTrace()!.Locks;
 
-        // 100 increments per item, the first 64 traced: 64 per worker lane.
+        // 1000 increments per item (20 ms of holding), the first 64 traced: 64 per worker lane.
         var lanes = locks.GroupBy(l => l.Worker).ToList();
         Assert.Equal(workers, lanes.Count);
         Assert.All(lanes, lane => Assert.Equal(64, lane.Count()));
