@@ -92,6 +92,7 @@ public static class RunPlan
         }
 
         var cells = new List<CellSpec>();
+        string? skipped = null; // why a combination was left out, for the error when nothing is left
         foreach (var workload in workloads)
         {
             var prefix = workload.Info.Name + ".";
@@ -110,8 +111,9 @@ public static class RunPlan
                 foreach (var strategy in strategies.Where(s => s.AppliesTo(workload.Info)))
                 {
                     // Combinations that mean nothing under this kind of strategy are left out, not run as misleading cells.
-                    if (workload.Inapplicable(parameters, strategy.Info.UsesProcesses) is not null)
+                    if (workload.Inapplicable(parameters, strategy.Info.UsesProcesses) is { } reason)
                     {
+                        skipped ??= reason;
                         continue;
                     }
 
@@ -145,6 +147,12 @@ public static class RunPlan
         if (request.Gil && !cells.Any(c => Gil.GilMode.IsOn(c.Parameters)))
         {
             error = "--gil applies to CPU-bound workloads under thread strategies (threads, threadpool); the selection has none";
+            return [];
+        }
+
+        if (cells.Count == 0 && skipped is not null)
+        {
+            error = $"the selection has no applicable cell: {skipped}";
             return [];
         }
 
