@@ -2,6 +2,7 @@ using Bench.Workloads.Basic;
 using Bench.Workloads.Contract;
 using Bench.Workloads.Cpu;
 using Bench.Workloads.Io;
+using Bench.Workloads.Sync;
 using Bench.Workloads.Testing;
 
 namespace Bench.Workloads;
@@ -20,6 +21,7 @@ public static class WorkloadRegistry
         new NetIoWorkload(),
         new SieveWorkload(),
         new BlurWorkload(),
+        new CounterWorkload(),
     ];
 
     public static IReadOnlyList<IWorkload> Workloads => All;

@@ -21,11 +21,12 @@ internal static class RunCommand
         var resume = new Option<string?>("--resume") { Description = "continue the run in this directory, skipping its finished cells" };
         var verbose = new Option<bool>("--verbose") { Description = "show BenchmarkDotNet's console output" };
         var itemTimeout = new Option<double?>("--item-timeout") { Description = "seconds one item may run before it counts as hung (default: quick 30, else 120; docs/faults.md)" };
+        var gil = new Option<bool>("--gil") { Description = "also run CPU-bound workloads under thread strategies with a CPython-like GIL (5 ms switch interval; cells get gil=on)" };
         var retry = new Option<int>("--retry") { Description = "0 | 1: run the items of a worker that died or hung again on a fresh worker (default 1)", DefaultValueFactory = _ => 1 };
 
         var command = new Command("run", "measure workloads × strategies × workers and write results.json")
         {
-            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry,
+            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry, gil,
         };
         command.SetAction(parse =>
         {
@@ -54,6 +55,7 @@ internal static class RunCommand
                 ChunkSize = parse.GetValue(chunk),
                 ItemTimeout = faults.ItemTimeout,
                 Retries = faults.Retries,
+                Gil = parse.GetValue(gil),
             };
 
             var directory = resumeDirectory ?? parse.GetValue(outDir) ?? Path.Combine(

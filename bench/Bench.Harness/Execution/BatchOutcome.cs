@@ -15,6 +15,7 @@ public sealed class BatchOutcome
     private readonly int[] _recorded;
     private readonly List<ItemSpan>? _items;
     private readonly List<ProcessSpan>? _processes;
+    private readonly List<LockSpan>? _locks;
     private readonly Lock _gate = new();
     private int _errors;
 
@@ -27,6 +28,7 @@ public sealed class BatchOutcome
         {
             _items = new List<ItemSpan>(itemCount);
             _processes = [];
+            _locks = [];
         }
 
         OriginTimestamp = Stopwatch.GetTimestamp();
@@ -97,6 +99,19 @@ public sealed class BatchOutcome
         }
     }
 
+    public void TraceLock(string worker, long waitStartTimestamp, long acquiredTimestamp, long releasedTimestamp)
+    {
+        if (_locks is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _locks.Add(new LockSpan(worker, Relative(waitStartTimestamp), Relative(acquiredTimestamp), Relative(releasedTimestamp)));
+        }
+    }
+
     /// <summary>Throws when an item has no result and no error explains it.</summary>
     public void EnsureComplete()
     {
@@ -120,6 +135,7 @@ public sealed class BatchOutcome
         {
             Items = [.. _items.OrderBy(s => s.StartNs)],
             Processes = [.. _processes!.OrderBy(p => p.SpawnNs)],
+            Locks = [.. _locks!.OrderBy(l => l.WaitStartNs)],
         };
 
     private double Relative(long timestamp) => (timestamp - OriginTimestamp) * (1e9 / Stopwatch.Frequency);

@@ -26,7 +26,8 @@ public static class CellRunner
     {
         var workload = WorkloadRegistry.Get(spec.Workload);
         var strategy = StrategyRegistry.Find(spec.Strategy) ?? throw new ArgumentException($"unknown strategy '{spec.Strategy}'");
-        var parameters = ParameterSet.From(spec.Parameters);
+        // gil=on (bench run --gil) is the harness's, not the workload's: stripped here, kept in the cell's key.
+        var parameters = ParameterSet.From(Gil.GilMode.WorkloadParameters(spec.Parameters));
         var result = new CellResult
         {
             Workload = spec.Workload,
@@ -43,7 +44,7 @@ public static class CellRunner
         {
             session = workload.Open(parameters, new SessionShape(spec.Workers, strategy.Info.UsesProcesses));
             result = result with { Items = session.ItemCount };
-            var context = new CellContext(workload, session, spec.Workers, spec.ChunkSize, launcher) { Faults = faults ?? Faults.CellFaults.None() };
+            var context = new CellContext(workload, session, spec.Workers, spec.ChunkSize, launcher) { Faults = faults ?? Faults.CellFaults.None(), Gil = Gil.GilMode.IsOn(spec.Parameters) ? new Gil.GlobalInterpreterLock() : null };
 
             IReadOnlyList<double> samples;
             MeasurementTarget target;
@@ -123,6 +124,7 @@ public static class CellRunner
                     SequentialNs = sequential,
                 },
                 Status = CellStatus.Ok,
+                Validation = Sync.RaceSummary.Summarize(result.Validation, measured.Select(o => o.Validation), session, samples),
                 SamplesNs = samples,
                 Resources = resources,
                 PipeBytesPerBatch = strategy.Info.UsesProcesses ? measured.LastOrDefault()?.PipeBytes : null,

@@ -24,6 +24,9 @@ public sealed record RunRequest
 
     /// <summary>--retry: 0 or 1.</summary>
     public int Retries { get; init; } = 1;
+
+    /// <summary>--gil: add a CPython-like GIL variant (parameter gil=on) of every CPU-bound thread-strategy cell.</summary>
+    public bool Gil { get; init; }
 }
 
 /// <summary>
@@ -89,38 +92,68 @@ public static class RunPlan
         }
 
         var cells = new List<CellSpec>();
+        string? skipped = null; // why a combination was left out, for the error when nothing is left
         foreach (var workload in workloads)
         {
             var prefix = workload.Info.Name + ".";
             var overrides = request.ParameterOverrides
                 .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
                 .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
-            var parameters = WorkloadRegistry.Resolve(workload, overrides, request.Profile.QuickSizes, out error);
-            if (error is not null)
+            // A comma-separated value sweeps the parameter (--param counter.sync=none,lock): one group per combination.
+            foreach (var combination in ParameterSweep.Expand(overrides))
             {
-                return [];
-            }
-
-            foreach (var strategy in strategies.Where(s => s.AppliesTo(workload.Info)))
-            {
-                foreach (var w in workers)
+                var parameters = WorkloadRegistry.Resolve(workload, combination, request.Profile.QuickSizes, out error);
+                if (error is not null)
                 {
-                    var spec = new CellSpec
+                    return [];
+                }
+
+                foreach (var strategy in strategies.Where(s => s.AppliesTo(workload.Info)))
+                {
+                    // Combinations that mean nothing under this kind of strategy are left out, not run as misleading cells.
+                    if (workload.Inapplicable(parameters, strategy.Info.UsesProcesses) is { } reason)
                     {
-                        Workload = workload.Info.Name,
-                        Strategy = strategy.Info.Name,
-                        Workers = w,
-                        ChunkSize = strategy.Info.Pooled && strategy.Info.UsesProcesses ? request.ChunkSize : null,
-                        Parameters = parameters.ToDictionary(kv => kv.Key, kv => kv.Value),
-                        Job = request.Profile.Job,
-                        BudgetSeconds = request.Profile.CellBudgetSeconds,
-                        BdnDirectory = bdnRoot,
-                        ItemTimeoutSeconds = (request.ItemTimeout ?? Faults.FaultPolicy.DefaultItemTimeout(request.Profile.Name)).TotalSeconds,
-                        Retries = request.Retries,
-                    };
-                    cells.Add(spec with { BdnDirectory = Path.Combine(bdnRoot, spec.FileId) });
+                        skipped ??= reason;
+                        continue;
+                    }
+
+                    var variants = request.Gil && Gil.GilMode.AppliesTo(workload.Info, strategy.Info)
+                        ? new[] { parameters, parameters.With(Gil.GilMode.Parameter, Gil.GilMode.On) }
+                        : [parameters];
+                    foreach (var variant in variants)
+                    {
+                        foreach (var w in workers)
+                        {
+                            var spec = new CellSpec
+                            {
+                                Workload = workload.Info.Name,
+                                Strategy = strategy.Info.Name,
+                                Workers = w,
+                                ChunkSize = strategy.Info.Pooled && strategy.Info.UsesProcesses ? request.ChunkSize : null,
+                                Parameters = variant.ToDictionary(kv => kv.Key, kv => kv.Value),
+                                Job = request.Profile.Job,
+                                BudgetSeconds = request.Profile.CellBudgetSeconds,
+                                BdnDirectory = bdnRoot,
+                                ItemTimeoutSeconds = (request.ItemTimeout ?? Faults.FaultPolicy.DefaultItemTimeout(request.Profile.Name)).TotalSeconds,
+                                Retries = request.Retries,
+                            };
+                            cells.Add(spec with { BdnDirectory = Path.Combine(bdnRoot, spec.FileId) });
+                        }
+                    }
                 }
             }
+        }
+
+        if (request.Gil && !cells.Any(c => Gil.GilMode.IsOn(c.Parameters)))
+        {
+            error = "--gil applies to CPU-bound workloads under thread strategies (threads, threadpool); the selection has none";
+            return [];
+        }
+
+        if (cells.Count == 0 && skipped is not null)
+        {
+            error = $"the selection has no applicable cell: {skipped}";
+            return [];
         }
 
         if (cells.Count == 0)

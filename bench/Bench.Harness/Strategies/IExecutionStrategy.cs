@@ -48,9 +48,15 @@ public sealed record CellContext(
     /// <summary>Item timeout, retries, injected faults and warnings of the cell (docs/faults.md).</summary>
     public Faults.CellFaults Faults { get; init; } = Bench.Harness.Faults.CellFaults.None();
 
-    /// <summary>The runner for items in harness threads: the workload's, guarded by the cell's hang watch and fault plan.</summary>
-    public IItemRunner CreateInProcessRunner() =>
-        Faults.Guard(WorkloadRegistry.CreateRunner(Workload, Session.RunnerParameters), Workload.Info.Name, Session.ItemCount);
+    /// <summary>The cell's global interpreter lock under <c>--gil</c> (docs/sync.md), or null.</summary>
+    public Bench.Harness.Gil.GlobalInterpreterLock? Gil { get; init; }
+
+    /// <summary>The runner for items in harness threads: the workload's, under the cell's GIL if any, guarded by the cell's hang watch and fault plan.</summary>
+    public IItemRunner CreateInProcessRunner()
+    {
+        var runner = WorkloadRegistry.CreateRunner(Workload, Session.RunnerParameters);
+        return Faults.Guard(Gil is null ? runner : new Bench.Harness.Gil.GilItemRunner(runner, Gil), Workload.Info.Name, Session.ItemCount);
+    }
 }
 
 /// <summary>Runs batches of one cell. Dispose releases threads, pools and worker processes.</summary>

@@ -10,6 +10,14 @@ internal static class InProcessItem
     public static void Run(IItemRunner runner, int index, BatchOutcome outcome)
     {
         var start = outcome.Trace ? Stopwatch.GetTimestamp() : 0;
+        var worker = outcome.Trace ? $"thread {Environment.CurrentManagedThreadId}" : "";
+        // A traced batch lets the item report its lock waits and holds (counter, sync=lock) on this thread.
+        var previousSink = LockTrace.Current;
+        if (outcome.Trace)
+        {
+            LockTrace.Current = new OutcomeLockSink(outcome, worker);
+        }
+
         try
         {
             outcome.Record(index, runner.Run(index));
@@ -19,10 +27,14 @@ internal static class InProcessItem
             outcome.Fail($"item {index}: {e.GetType().Name}: {e.Message}");
             return;
         }
+        finally
+        {
+            LockTrace.Current = previousSink;
+        }
 
         if (outcome.Trace)
         {
-            outcome.TraceItem(index, $"thread {Environment.CurrentManagedThreadId}", start, Stopwatch.GetTimestamp());
+            outcome.TraceItem(index, worker, start, Stopwatch.GetTimestamp());
         }
     }
 

@@ -143,15 +143,24 @@ public sealed class GuideTable
         var counted = Ok(strategy).Concat(_data.Cells.Where(c => c.Strategy == strategy && c.Cell.Status == CellStatus.Invalid))
             .Where(c => c.LostUpdates is not null)
             .ToList();
+        var process = Model.Strategies.IsProcessFamily(strategy);
         if (counted.Count == 0)
         {
-            return new GuideCell(Format.Missing + " (no lost-update count: the counter experiment did not run)");
+            return new GuideCell(process
+                ? "none possible while processes share nothing (items and results cross pipes); " + Format.Missing + " for shared memory: the counter experiment did not run"
+                : Format.Missing + " (no lost-update count: the counter experiment did not run)");
         }
 
         var worst = counted.MaxBy(c => c.LostUpdates)!;
         var parameters = worst.Cell.Parameters.Count == 0 ? "" : " " + string.Join(" ", worst.Cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
-        var text = $"{Format.Integer(worst.LostUpdates)} lost updates at most ({worst.Workload}{parameters} W={worst.Workers}; {counted.Count} cells)";
-        return new GuideCell(text, Model.Strategies.IsProcessFamily(strategy) && worst.LostUpdates > 0);
+        var where = process ? " in memory shared between processes" : "";
+        var text = $"{Format.Integer(worst.LostUpdates)} lost updates{where} at most ({worst.Workload}{parameters} W={worst.Workers}; {counted.Count} cells)";
+        if (process)
+        {
+            text += "; none possible while processes share nothing";
+        }
+
+        return new GuideCell(text, process && worst.LostUpdates > 0);
     }
 
     private GuideCell StartUp(string strategy)
@@ -233,7 +242,7 @@ public sealed class GuideTable
     {
         // No GIL: the guide's "single core" is CPython's; .NET threads run managed code on every core.
         var threadCores = _data.OkCells
-            .Where(c => Model.Strategies.IsThreadFamily(c.Strategy) && c.Cell.Category == Categories.CpuBound)
+            .Where(c => Model.Strategies.IsThreadFamily(c.Strategy) && !Model.Strategies.IsGil(c.Strategy) && c.Cell.Category == Categories.CpuBound)
             .Select(c => (Cell: c, Cores: c.EffectiveCores ?? (c.Speedup is { } s && c.Workers > 1 ? s : (double?)null)))
             .Where(x => x.Cores is not null)
             .OrderByDescending(x => x.Cores)
@@ -251,6 +260,8 @@ public sealed class GuideTable
                 "Execution: the guide's single-core limit is CPython's GIL, which .NET does not have; this run has no CPU-bound thread cell with more than 1.5 cores of parallelism to show it" +
                 $" (this machine has {_data.Environment.LogicalCores} logical cores).");
         }
+
+        AddGilComparison();
 
         if (_cpu is { Ranked.Count: > 1 } cpu && Model.Strategies.IsThreadFamily(cpu.Ranked[0].Strategy) &&
             cpu.Ranked.FirstOrDefault(r => Model.Strategies.IsProcessFamily(r.Strategy)) is { } process)
@@ -270,6 +281,26 @@ public sealed class GuideTable
         {
             _contradictions.Add($"Race conditions: the guide says processes have none. {processRace.Label} lost {Format.Integer(processRace.LostUpdates)} updates to shared memory.");
         }
+    }
+
+    /// <summary>With <c>--gil</c> runs: the Python-like threads' best CPU-bound speedup next to .NET threads' on the same workload.</summary>
+    private void AddGilComparison()
+    {
+        var gil = _data.OkCells
+            .Where(c => Model.Strategies.IsGil(c.Strategy) && c.Cell.Category == Categories.CpuBound && c.Workers > 1 && c.Speedup is not null)
+            .MaxBy(c => (c.Workers, c.Speedup));
+        if (gil is null)
+        {
+            return;
+        }
+
+        var plain = gil.Strategy[..^"-gil".Length];
+        var dotnet = _data.OkCells.FirstOrDefault(c => c.Strategy == plain && c.Workload == gil.Workload && c.Workers == gil.Workers && c.Speedup is not null &&
+                                                       c.Cell.Parameters.Where(p => p.Key != Model.Strategies.GilParameter).OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(
+                                                           gil.Cell.Parameters.Where(p => p.Key != Model.Strategies.GilParameter).OrderBy(p => p.Key, StringComparer.Ordinal)));
+        var text = $"Execution, why the guide says it: with a CPython-like GIL (--gil, 5 ms switch interval) {gil.Strategy} reached {Format.Times(gil.Speedup)} speedup on {gil.Workload} at W={gil.Workers}";
+        text += dotnet is null ? "." : $"; the same .NET {plain} without a GIL reached {Format.Times(dotnet.Speedup)}.";
+        _contradictions.Add(text);
     }
 
     private static string Floor(double? floor, string name) => floor > 0 ? $"; OS {name} {Format.Duration(floor)}" : "";

@@ -46,7 +46,8 @@ public sealed class CellView
 
     public string Workload => Cell.Workload;
 
-    public string Strategy => Cell.Strategy;
+    /// <summary>The series: the cell's strategy, with "-gil" for a cell run under <c>--gil</c> (so GIL threads are their own line).</summary>
+    public string Strategy => Strategies.SeriesOf(Cell.Strategy, Cell.Parameters);
 
     public int Workers => Cell.Workers;
 

@@ -38,9 +38,10 @@ public sealed class ReportData
 
     private static string GroupKey(CellResult cell) => CellKey.Of(cell.Workload, "", 0, WithoutWorkers(cell.Parameters));
 
-    // Parameters never include W today, but a workload could echo it; it must not split the groups.
+    // Parameters never include W today, but a workload could echo it; it must not split the groups. Nor may
+    // gil=on: GIL cells are a series (threads-gil) beside .NET threads and processes in the same group.
     private static IReadOnlyDictionary<string, string> WithoutWorkers(IReadOnlyDictionary<string, string> parameters) =>
-        parameters.Where(p => p.Key is not ("workers" or "w")).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        parameters.Where(p => p.Key is not ("workers" or "w" or Model.Strategies.GilParameter)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static void FillSpeedups(IReadOnlyList<CellView> cells)
     {

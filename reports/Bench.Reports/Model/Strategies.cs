@@ -13,7 +13,15 @@ public static class Strategies
     public const string Processes = "processes";
     public const string ProcessPool = "process-pool";
 
-    private static readonly string[] KnownOrder = [Threads, ThreadPool, ThreadPoolAsync, Processes, ProcessPool];
+    /// <summary>Report-only series: thread-strategy cells run under <c>bench run --gil</c> (parameter gil=on), Python-like threads.</summary>
+    public const string ThreadsGil = "threads-gil";
+    public const string ThreadPoolGil = "threadpool-gil";
+
+    /// <summary>The cell parameter that <c>--gil</c> adds.</summary>
+    public const string GilParameter = "gil";
+
+    // GIL threads sit between .NET threads and processes: the guide's claim next to what refutes it.
+    private static readonly string[] KnownOrder = [Threads, ThreadPool, ThreadPoolAsync, ThreadsGil, ThreadPoolGil, Processes, ProcessPool];
 
     // Okabe-Ito colours: distinguishable with the common colour-vision deficiencies and on paper.
     private static readonly Dictionary<string, string> KnownColours = new(StringComparer.Ordinal)
@@ -23,6 +31,8 @@ public static class Strategies
         [ThreadPoolAsync] = "#009E73",
         [Processes] = "#D55E00",
         [ProcessPool] = "#E69F00",
+        [ThreadsGil] = "#CC79A7",
+        [ThreadPoolGil] = "#7F3C8D",
     };
 
     private static readonly string[] SpareColours = ["#CC79A7", "#7F3C8D", "#3969AC", "#11A579", "#80BA5A"];
@@ -52,7 +62,13 @@ public static class Strategies
         return SpareColours[(hash & 0x7fffffff) % SpareColours.Length];
     }
 
-    public static bool IsThreadFamily(string strategy) => strategy is Threads or ThreadPool or ThreadPoolAsync;
+    public static bool IsThreadFamily(string strategy) => strategy is Threads or ThreadPool or ThreadPoolAsync || IsGil(strategy);
+
+    public static bool IsGil(string strategy) => strategy is ThreadsGil or ThreadPoolGil;
+
+    /// <summary>The series a cell belongs to: its strategy, or its GIL series when it ran with gil=on.</summary>
+    public static string SeriesOf(string strategy, IReadOnlyDictionary<string, string> parameters) =>
+        parameters.TryGetValue(GilParameter, out var gil) && gil == "on" ? strategy + "-gil" : strategy;
 
     public static bool IsProcessFamily(string strategy) => strategy is Processes or ProcessPool;
 }

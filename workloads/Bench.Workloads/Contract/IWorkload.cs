@@ -17,6 +17,13 @@ public interface IWorkload
     /// <summary>Any process: a runner for items of a session, given the session's <see cref="IWorkloadSession.RunnerParameters"/>.
     /// Expensive per-process set-up (base primes, mapping a shared image) happens here, once.</summary>
     IItemRunner CreateRunner(ParameterSet runnerParameters);
+
+    /// <summary>
+    /// Why a parameter set cannot run under a kind of strategy (counter: sync=lock is an in-process lock and
+    /// means nothing across worker processes), or null. The plan skips such cells rather than produce a
+    /// cell that measures something other than its name.
+    /// </summary>
+    string? Inapplicable(ParameterSet parameters, bool processStrategy) => null;
 }
 
 /// <summary>What the harness tells a workload about the cell it is opened for.</summary>

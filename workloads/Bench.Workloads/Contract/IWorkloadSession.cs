@@ -28,6 +28,12 @@ public interface IWorkloadSession : IDisposable
     /// where the workload knows it (sleep: ⌈n/W⌉·D); null otherwise.
     /// </summary>
     TimeSpan? IdealBatchTime(int workers) => null;
+
+    /// <summary>
+    /// A workload-specific reading of the median batch time for the cell's validation note (counter: the
+    /// cost per increment, batch time ÷ K), or null.
+    /// </summary>
+    string? DescribeTiming(double medianBatchNs) => null;
 }
 
 /// <summary>Outcome of a validation: what the reference says, what the batch produced.</summary>

@@ -1,0 +1,121 @@
+using Bench.Harness.Planning;
+
+namespace Bench.Sync.Tests;
+
+/// <summary>
+/// The counter's validation under real executors: synchronized variants total exactly W·K in every batch
+/// and in both families (threads in one process, worker processes sharing the mapped file); the racing
+/// variant records lost updates and stays ok. Races are probabilistic, so "lost updates happen" is asserted
+/// over several batches, never for one.
+/// </summary>
+public sealed class CounterTests
+{
+    public static TheoryData<string, string, string> Synchronized() => new()
+    {
+        { "threads", "lock", "200000" },
+        { "threads", "interlocked", "1000000" },
+        { "threads", "mutex", "20000" },
+        { "threadpool", "lock", "200000" },
+        { "process-pool", "interlocked", "1000000" },
+        { "process-pool", "mutex", "20000" },
+        { "processes", "mutex", "20000" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Synchronized))]
+    public void Synchronized_variants_total_exactly_W_times_K(string strategy, string sync, string increments)
+    {
+        const int workers = 3;
+        var validations = CounterCell.Run(strategy, workers, batches: 3, ("sync", sync), ("increments", increments));
+        var expected = (workers * long.Parse(increments)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(validations, v =>
+        {
+            Assert.True(v.Ok, v.Note);
+            Assert.Equal(expected, v.Actual);
+            Assert.Equal(0, v.LostUpdates);
+        });
+    }
+
+    [Theory]
+    [InlineData("threads")]
+    [InlineData("process-pool")]
+    public void Sync_none_loses_updates_in_at_least_one_batch_and_stays_ok(string strategy)
+    {
+        // The automatic K (10M) keeps both workers' loops overlapping for tens of milliseconds.
+        var validations = CounterCell.Run(strategy, 2, batches: 8, ("sync", "none"));
+        Assert.All(validations, v =>
+        {
+            Assert.True(v.Ok);
+            Assert.NotNull(v.LostUpdates);
+            Assert.InRange(v.LostUpdates!.Value, 0, 20_000_000);
+            Assert.Equal(20_000_000 - long.Parse(v.Actual), v.LostUpdates);
+        });
+        Assert.Contains(validations, v => v.LostUpdates > 0);
+    }
+
+    [Theory]
+    [InlineData("adjacent")]
+    [InlineData("padded")]
+    public void Per_worker_layouts_do_not_race(string layout)
+    {
+        var validations = CounterCell.Run("threads", 4, batches: 2, ("sync", "none"), ("layout", layout), ("increments", "500000"));
+        Assert.All(validations, v =>
+        {
+            Assert.True(v.Ok);
+            Assert.Equal("2000000", v.Actual);
+            Assert.Equal(0, v.LostUpdates);
+        });
+    }
+
+    [Fact]
+    public void Plan_leaves_out_lock_under_process_strategies()
+    {
+        var request = new RunRequest
+        {
+            Workloads = ["counter"],
+            Strategies = ["threads", "processes", "process-pool"],
+            Workers = [2],
+            Profile = Profile.Find("quick")!,
+            ParameterOverrides = new Dictionary<string, string> { ["counter.sync"] = "lock,mutex" },
+        };
+        var cells = RunPlan.Build(request, Path.GetTempPath(), out var error);
+        Assert.Null(error);
+        var planned = cells.Select(c => $"{c.Strategy} {c.Parameters["sync"]}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["process-pool mutex", "processes mutex", "threads lock", "threads mutex"], planned);
+
+        var onlyLock = RunPlan.Build(request with { Strategies = ["process-pool"], ParameterOverrides = new Dictionary<string, string> { ["counter.sync"] = "lock" } }, Path.GetTempPath(), out error);
+        Assert.Empty(onlyLock);
+        Assert.NotNull(error);
+    }
+
+    [Fact]
+    public void Opening_lock_for_a_process_strategy_fails_with_a_reason()
+    {
+        var workload = Bench.Workloads.WorkloadRegistry.Get("counter");
+        var parameters = Bench.Workloads.WorkloadRegistry.Resolve(workload, new Dictionary<string, string> { ["sync"] = "lock" }, quick: true, out _);
+        var e = Assert.Throws<InvalidOperationException>(() => workload.Open(parameters, new Bench.Workloads.Contract.SessionShape(2, ProcessStrategy: true)));
+        Assert.Contains("sync=mutex", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gil_flag_adds_gil_variants_of_cpu_bound_thread_cells_only()
+    {
+        var request = new RunRequest
+        {
+            Workloads = ["sieve", "sleep"],
+            Strategies = ["threads", "threadpool", "process-pool"],
+            Workers = [1, 2],
+            Profile = Profile.Find("quick")!,
+            Gil = true,
+        };
+        var cells = RunPlan.Build(request, Path.GetTempPath(), out var error);
+        Assert.Null(error);
+        var gil = cells.Where(c => c.Parameters.TryGetValue("gil", out var v) && v == "on").ToList();
+        Assert.Equal(4, gil.Count); // sieve × {threads, threadpool} × W {1, 2}
+        Assert.All(gil, c => Assert.Equal("sieve", c.Workload));
+        Assert.Equal(cells.Count, cells.Select(c => c.Key).Distinct().Count());
+
+        RunPlan.Build(request with { Workloads = ["sleep"] }, Path.GetTempPath(), out error);
+        Assert.NotNull(error);
+    }
+}
