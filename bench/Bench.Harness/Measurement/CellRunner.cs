@@ -114,7 +114,9 @@ public static class CellRunner
             }
 
             // 4. The sequential reference, with no executor alive beside it.
-            var sequential = SequentialReference.Measure(workload, session);
+            var sequential = SequentialReference.Measure(workload, session,
+                Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(spec.BdnDirectory)))!, "sequential"),
+                $"{CellKey.Of(spec.Workload, "sequential", 1, spec.Parameters)}|items={session.ItemCount}");
             var resources = observer.Samples.Count >= samples.Count ? observer.Samples.TakeLast(samples.Count).ToList() : null;
             return CellMetrics.Complete(result with
             {
@@ -145,6 +147,7 @@ public static class CellRunner
     {
         WorkloadCategory.IoBound => "io-bound",
         WorkloadCategory.CpuBound => "cpu-bound",
+        WorkloadCategory.Overhead => "overhead",
         _ => "synchronization",
     };
 

@@ -84,11 +84,14 @@ public static class RunOrchestrator
         output.WriteLine($"bench run: {plan.Count} cells, profile {profile.Name}, worker build {launcher.Build}, out {outDirectory}");
         display.Start(plan.Count);
         var cellDirectory = Path.Combine(outDirectory, "cells");
-        if (!options.Resume && Directory.Exists(cellDirectory))
+        foreach (var stale in new[] { cellDirectory, Path.Combine(outDirectory, "sequential") })
         {
-            // A fresh run into an old OUT starts clean: stale specs, results and fault markers
-            // (which make an injected fault fire once per cell) belong to the earlier run.
-            Directory.Delete(cellDirectory, recursive: true);
+            if (!options.Resume && Directory.Exists(stale))
+            {
+                // A fresh run into an old OUT starts clean: stale specs, results, fault markers (which make
+                // an injected fault fire once per cell) and sequential references belong to the earlier run.
+                Directory.Delete(stale, recursive: true);
+            }
         }
         var clock = Stopwatch.StartNew();
         var done = 0;

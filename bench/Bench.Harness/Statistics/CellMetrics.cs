@@ -27,7 +27,7 @@ public static class CellMetrics
         derived = derived with
         {
             ItemsPerSecond = cell.Items / (median / 1e9),
-            EffectiveCores = resources is null ? null : resources.Sum(s => s.CpuUserNs + s.CpuSystemNs) / cell.SamplesNs.Sum(),
+            EffectiveCores = EffectiveCores(resources, cell.SamplesNs, out var coresProblem),
             SpeedupVsSequential = speedup,
             Efficiency = speedup / cell.Workers,
             // Worker-time lost per item over the ideal: (median − ideal) · W / n.
@@ -37,8 +37,46 @@ public static class CellMetrics
 
         var warnings = cell.Warnings
             .Where(w => !SampleStatistics.WarningPrefixes.Any(p => w.StartsWith(p, StringComparison.Ordinal)))
+            .Where(w => !w.StartsWith(CoresWarning, StringComparison.Ordinal))
             .Concat(SampleStatistics.Warnings(statistics))
+            .Concat(coresProblem is null ? [] : [coresProblem])
             .ToList();
         return cell with { MedianNs = median, Statistics = statistics, Derived = derived, Warnings = warnings };
+    }
+
+    private const string CoresWarning = "effective cores not stated: ";
+
+    /// <summary>Below this much measured wall time in all, CPU time cannot be attributed to the batches.</summary>
+    public const double MinimumWallForCpuNs = 250e6;
+
+    /// <summary>
+    /// Tree CPU ÷ wall over all samples — stated only where it can be trusted. Live workers' CPU comes in
+    /// 10 ms ticks and the cell process's own background threads (tiered JIT, GC) run beside short
+    /// batches, so sub-millisecond batches gave "5.4 cores" on a 2-core machine. A figure from under
+    /// <see cref="MinimumWallForCpuNs"/> of batches, or above the machine's cores, is withheld with a reason.
+    /// </summary>
+    private static double? EffectiveCores(IReadOnlyList<SampleResources>? resources, IReadOnlyList<double> samples, out string? problem)
+    {
+        problem = null;
+        if (resources is null)
+        {
+            return null;
+        }
+
+        var wall = samples.Sum();
+        var cores = resources.Sum(s => s.CpuUserNs + s.CpuSystemNs) / wall;
+        if (wall < MinimumWallForCpuNs)
+        {
+            problem = $"{CoresWarning}{wall / 1e6:F1} ms of batches in all is too short to attribute CPU time (needs {MinimumWallForCpuNs / 1e6:F0} ms)";
+            return null;
+        }
+
+        if (cores > Environment.ProcessorCount + 0.25)
+        {
+            problem = $"{CoresWarning}{cores:F2} measured on {Environment.ProcessorCount} logical cores is impossible (background CPU beside short batches)";
+            return null;
+        }
+
+        return cores;
     }
 }

@@ -6,12 +6,14 @@ public static class Categories
     public const string IoBound = "io-bound";
     public const string CpuBound = "cpu-bound";
     public const string Synchronization = "synchronization";
+    public const string Overhead = "overhead";
 
     public static string Title(string? category) => category switch
     {
         IoBound => "I/O-bound",
         CpuBound => "CPU-bound",
         Synchronization => "synchronization",
+        Overhead => "overhead: trivial items, the strategy's own cost",
         null or "" => "uncategorised",
         _ => category,
     };

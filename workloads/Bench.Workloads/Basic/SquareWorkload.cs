@@ -11,7 +11,7 @@ public sealed class SquareWorkload : IWorkload
     public WorkloadInfo Info { get; } = new(
         "square",
         "the guide's square(n): item i returns i*i; measures pure per-item overhead",
-        WorkloadCategory.CpuBound,
+        WorkloadCategory.Overhead,
         HasAsyncForm: false,
         [ParameterSpec.Integer("items", "items per batch", 64, 1, 1_000_000, quick: 8)]);
 

@@ -37,6 +37,10 @@ public enum WorkloadCategory
     IoBound,
     CpuBound,
     Synchronization,
+
+    /// <summary>Items with almost no work (square): the cell measures the strategy's own cost per item.
+    /// Kept apart from CPU-bound so that "which strategy for CPU work" is not decided by dispatch overhead.</summary>
+    Overhead,
 }
 
 /// <summary>Describes a workload for <c>bench list</c>, validation of <c>--param</c>, and the report.</summary>
