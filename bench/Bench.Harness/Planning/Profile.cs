@@ -20,7 +20,7 @@ public sealed record Profile(string Name, ProfileJob Job, bool QuickSizes, strin
     public static readonly Profile Quick = new("quick", new ProfileJob("Monitoring", 1, 1, 8, 1), true,
         "1 launch, 1 warm-up, up to 8 iterations within ~1 s per cell (at least 3); small workload sizes")
     {
-        CellBudgetSeconds = 1,
+        CellBudgetSeconds = 0.5,
     };
 
     public static readonly Profile Default = new("default", new ProfileJob("Monitoring", 1, 2, 15, 1), false,
