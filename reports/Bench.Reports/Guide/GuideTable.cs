@@ -207,14 +207,23 @@ public sealed class GuideTable
 
     private GuideCell PerItemOverhead(string strategy)
     {
-        var overheads = Ok(strategy).Where(c => c.OverheadPerItemNs is not null).Select(c => c.OverheadPerItemNs!.Value).ToList();
+        // Items with no work (the overhead category: square) measure the strategy's own cost directly:
+        // worker-time per item = median · W / items. Only without them fall back to cells whose ideal is
+        // known (sleep), where the figure also carries the OS timer's slack.
+        var trivial = Ok(strategy).Where(c => c.Cell.Category == Categories.Overhead && c.MedianNs is > 0 && c.Cell.Items > 0)
+            .Select(c => c.MedianNs!.Value * c.Workers / c.Cell.Items).ToList();
+        var overheads = trivial.Count > 0
+            ? trivial
+            : Ok(strategy).Where(c => c.OverheadPerItemNs is not null).Select(c => c.OverheadPerItemNs!.Value).ToList();
         if (overheads.Count == 0)
         {
             return new GuideCell(Format.Missing);
         }
 
         var median = Stats.Median(overheads)!.Value;
-        var text = $"{Format.Duration(median)} per item (median of {overheads.Count} cells)";
+        var text = trivial.Count > 0
+            ? $"{Format.Duration(median)} per trivial item (median · W ÷ items, median of {overheads.Count} overhead cells)"
+            : $"{Format.Duration(median)} per item over the ideal (median of {overheads.Count} cells)";
         var (floor, name) = FloorFor(strategy);
         if (floor > 0)
         {

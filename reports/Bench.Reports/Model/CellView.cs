@@ -30,7 +30,9 @@ public sealed class CellView
 
         CoefficientOfVariation = IsOk ? Finite(cell.Statistics?.CoefficientOfVariation) ?? Stats.CoefficientOfVariation(samples) : null;
         MValue = IsOk ? Positive(cell.Statistics?.MValue) : null;
-        EffectiveCores = IsOk ? Positive(cell.Derived?.EffectiveCores) ?? EffectiveCoresFromResources(cell, samples) : null;
+        // A harness that wrote derived metrics and left effective cores out did so on purpose (batches too
+        // short to attribute CPU, or an impossible figure, see its warning): recompute only for files without them.
+        EffectiveCores = !IsOk ? null : cell.Derived is null ? EffectiveCoresFromResources(cell, samples) : Positive(cell.Derived.EffectiveCores);
         PeakMemoryBytes = cell.Derived?.PeakTreeMemoryBytes is > 0 ? cell.Derived.PeakTreeMemoryBytes
             : cell.Resources is { Count: > 0 } r && r.Max(x => x.PeakRssBytes) > 0 ? r.Max(x => x.PeakRssBytes) : null;
         OverheadPerItemNs = IsOk ? Finite(cell.Derived?.OverheadPerItemNs) : null;
