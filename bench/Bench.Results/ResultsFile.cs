@@ -23,39 +23,42 @@ public static class ResultsFile
     public static void Write(string path, RunResults results) =>
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(results, Options));
 
-    public static RunResults Read(string path)
+    public static RunResults Read(string path) => Parse(ReadText(path), path);
+
+    /// <summary>The text of a results file, or a <see cref="ResultsFileException"/> naming why it cannot be read.</summary>
+    public static string ReadText(string path)
     {
         if (!File.Exists(path))
         {
             throw new ResultsFileException($"results file not found: {path}");
         }
 
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ResultsFileException($"cannot read {path}: {e.Message}");
         }
-
-        return Parse(text, path);
     }
 
-    public static RunResults Parse(string text, string source)
+    /// <summary>Parses JSON text, or throws a <see cref="ResultsFileException"/> with the parser's first line.</summary>
+    public static JsonDocument ParseJson(string text, string source)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            return JsonDocument.Parse(text);
         }
         catch (JsonException e)
         {
             throw new ResultsFileException($"{source} is not valid JSON: {FirstLine(e.Message)}");
         }
+    }
 
-        using (document)
+    public static RunResults Parse(string text, string source)
+    {
+        using (var document = ParseJson(text, source))
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object ||
                 !document.RootElement.TryGetProperty("schema", out var schema) ||

@@ -83,21 +83,12 @@ public static class CellProcess
         }
 
         var code = child.ExitCode;
-        return new CellResult
-        {
-            Workload = spec.Workload,
-            Strategy = spec.Strategy,
-            Workers = spec.Workers,
-            Items = 0,
-            Parameters = spec.Parameters,
-            Status = CellStatus.Failed,
-            Error = $"cell process {(code > 128 ? $"killed by signal {code - 128}" : $"exited with code {code}")} without a result" +
-                    (tail.Length > 0 ? $": {tail}" : ""),
-        };
+        return FailedWithoutMeasurement(spec,
+            $"cell process {(code > 128 ? $"killed by signal {code - 128}" : $"exited with code {code}")} without a result" +
+            (tail.Length > 0 ? $": {tail}" : ""));
     }
 
-    /// <summary>The cell cut short by a shutdown: never journaled (a resumed run measures it again).</summary>
-    private static CellResult Interrupted(CellSpec spec, ShutdownCoordinator shutdown) => new()
+    private static CellResult FailedWithoutMeasurement(CellSpec spec, string error) => new()
     {
         Workload = spec.Workload,
         Strategy = spec.Strategy,
@@ -105,8 +96,12 @@ public static class CellProcess
         Items = 0,
         Parameters = spec.Parameters,
         Status = CellStatus.Failed,
-        Error = $"interrupted by {shutdown.Signal}",
+        Error = error,
     };
+
+    /// <summary>The cell cut short by a shutdown: never journaled (a resumed run measures it again).</summary>
+    private static CellResult Interrupted(CellSpec spec, ShutdownCoordinator shutdown) =>
+        FailedWithoutMeasurement(spec, $"interrupted by {shutdown.Signal}");
 
     /// <summary>A start info that runs this same harness with other arguments (apphost or dotnet bench.dll).</summary>
     public static ProcessStartInfo SelfStartInfo(params string[] arguments)

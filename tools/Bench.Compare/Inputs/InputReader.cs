@@ -23,37 +23,12 @@ public static class InputReader
             path = inside;
         }
 
-        if (!File.Exists(path))
-        {
-            throw new ResultsFileException($"results file not found: {path}");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ResultsFileException($"cannot read {path}: {e.Message}");
-        }
-
-        return Parse(text, path);
+        return Parse(ResultsFile.ReadText(path), path);
     }
 
     public static ComparisonInput Parse(string text, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new ResultsFileException($"{source} is not valid JSON: {e.Message.Split('\n')[0].Trim()}");
-        }
-
-        using (document)
+        using (var document = ResultsFile.ParseJson(text, source))
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out _))
