@@ -36,10 +36,12 @@ public sealed class LockSpanTests
         Assert.True(session.Validate(traced.Results).Ok);
         var locks = traced.ToTrace()!.Locks;
 
-        // 1000 increments per item (20 ms of holding), the first 64 traced: 64 per worker lane.
+        // 1000 increments per item (20 ms of holding), the first 64 of each item traced. Lanes are threads:
+        // a pool thread that finished one item may run the next, so a lane holds 64 spans per item it ran.
+        Assert.Equal(workers * 64, locks.Count);
         var lanes = locks.GroupBy(l => l.Worker).ToList();
-        Assert.Equal(workers, lanes.Count);
-        Assert.All(lanes, lane => Assert.Equal(64, lane.Count()));
+        Assert.InRange(lanes.Count, 1, workers);
+        Assert.All(lanes, lane => Assert.Equal(0, lane.Count() % 64));
         Assert.All(locks, l =>
         {
             Assert.True(l.WaitStartNs <= l.AcquiredNs && l.AcquiredNs <= l.ReleasedNs, $"{l}");
