@@ -9,7 +9,12 @@ namespace Bench.Harness.Measurement;
 /// </summary>
 public static class IterationBudget
 {
-    public const int MinimumIterations = 3;
+    /// <summary>
+    /// Six samples a side is the fewest with which <c>bench compare</c>'s one-sided Mann-Whitney test can
+    /// reach its default alpha of 0.01 (the smallest p for 6 vs 6 is 1/924; for 4 vs 4 it is 1/70): with
+    /// fewer, every cell of a regression gate would be <c>unknown</c> and a real slowdown could not fail it.
+    /// </summary>
+    public const int MinimumIterations = 6;
 
     public static ProfileJob Fit(ProfileJob job, double? budgetSeconds, TimeSpan batchTime)
     {

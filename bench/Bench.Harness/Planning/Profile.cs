@@ -18,13 +18,13 @@ public sealed record Profile(string Name, ProfileJob Job, bool QuickSizes, strin
     public double? CellBudgetSeconds { get; init; }
 
     public static readonly Profile Quick = new("quick", new ProfileJob("Monitoring", 1, 1, 8, 1), true,
-        "1 launch, 1 warm-up, up to 8 iterations within ~1 s per cell (at least 3); small workload sizes")
+        "1 launch, 1 warm-up, up to 8 iterations within ~0.5 s per cell (at least 6); small workload sizes")
     {
         CellBudgetSeconds = 0.5,
     };
 
     public static readonly Profile Default = new("default", new ProfileJob("Monitoring", 1, 2, 15, 1), false,
-        "1 launch, 2 warm-ups, up to 15 iterations within ~6 s per cell (at least 3); default workload sizes")
+        "1 launch, 2 warm-ups, up to 15 iterations within ~6 s per cell (at least 6); default workload sizes")
     {
         CellBudgetSeconds = 6,
     };
