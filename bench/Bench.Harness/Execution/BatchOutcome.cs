@@ -49,6 +49,19 @@ public sealed class BatchOutcome
 
     public long PipeBytes;
 
+    /// <summary>Largest peak memory of a worker process that ended during the batch (processes strategy).</summary>
+    public long MaxWorkerPeakRssBytes => Interlocked.Read(ref _maxWorkerPeak);
+
+    private long _maxWorkerPeak;
+
+    public void NoteWorkerPeak(long bytes)
+    {
+        long seen;
+        while (bytes > (seen = Interlocked.Read(ref _maxWorkerPeak)) && Interlocked.CompareExchange(ref _maxWorkerPeak, bytes, seen) != seen)
+        {
+        }
+    }
+
     public void Record(int index, long value)
     {
         if ((uint)index >= (uint)_results.Length)

@@ -40,6 +40,11 @@ public sealed class MeasurementTarget(IWorkloadSession session, ICellExecutor ex
 
         var outcome = _current!;
         _current = null;
+        foreach (var observer in Observers)
+        {
+            observer.Observed(outcome);
+        }
+
         Validation? validation = null;
         if (outcome.FirstError is null)
         {
@@ -63,4 +68,9 @@ public interface ISampleObserver
     void BeforeSample();
 
     void AfterSample();
+
+    /// <summary>After <see cref="AfterSample"/>, with what the batch itself recorded.</summary>
+    void Observed(BatchOutcome outcome)
+    {
+    }
 }

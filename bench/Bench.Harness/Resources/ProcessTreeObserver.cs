@@ -1,3 +1,4 @@
+using Bench.Harness.Execution;
 using Bench.Harness.Measurement;
 using Bench.Results;
 
@@ -64,9 +65,11 @@ public sealed class ProcessTreeObserver(Func<IReadOnlyList<int>> livePids, int c
             peak += LinuxResourceUsage.PeakRssBytes(pid) ?? 0;
         }
 
+        _childPeakAdded = 0;
         if (reaped.CpuNs > 0 || reaped.Voluntary > 0)
         {
-            peak += concurrentChildren * children.MaxRssBytes;
+            _childPeakAdded = concurrentChildren * children.MaxRssBytes;
+            peak += _childPeakAdded;
         }
 
         Samples.Add(new SampleResources
@@ -78,6 +81,24 @@ public sealed class ProcessTreeObserver(Func<IReadOnlyList<int>> livePids, int c
             InvoluntaryContextSwitches = total.Involuntary,
         });
     }
+
+    /// <summary>
+    /// Replaces the reaped children's <c>ru_maxrss</c> — which counts the harness pages a child shared
+    /// between fork and exec, ≈ the harness's whole RSS — by the largest peak the workers themselves
+    /// reported before exiting (VmHWM, which starts afresh at exec).
+    /// </summary>
+    public void Observed(BatchOutcome outcome)
+    {
+        if (outcome.MaxWorkerPeakRssBytes <= 0 || _childPeakAdded == 0 || Samples.Count == 0)
+        {
+            return;
+        }
+
+        var last = Samples[^1];
+        Samples[^1] = last with { PeakRssBytes = last.PeakRssBytes - _childPeakAdded + concurrentChildren * outcome.MaxWorkerPeakRssBytes };
+    }
+
+    private long _childPeakAdded;
 
     private Dictionary<int, ResourceCounters> ReadLive()
     {

@@ -57,6 +57,9 @@ public sealed class WorkerProcess : IDisposable
 
     public long? ReadyTimestamp { get; private set; }
 
+    /// <summary>The worker's peak resident memory (VmHWM), read just before it was told to exit; null elsewhere than Linux.</summary>
+    public long? PeakRssBytes { get; private set; }
+
     public long? ExitTimestamp { get; private set; }
 
     /// <summary>Timestamp at which the worker was sent its current request; 0 while idle (read by the hang watch).</summary>
@@ -227,6 +230,9 @@ public sealed class WorkerProcess : IDisposable
         }
 
         _disposed = true;
+        // The worker's own peak, read while it is alive: VmHWM starts afresh at exec, so unlike the
+        // reaped child's ru_maxrss it does not count the harness pages the fork briefly shared.
+        PeakRssBytes = Resources.LinuxResourceUsage.PeakRssBytes(Pid);
         try
         {
             _process.StandardInput.Close();

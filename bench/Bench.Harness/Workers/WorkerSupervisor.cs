@@ -130,6 +130,10 @@ public sealed class WorkerSupervisor(CellContext context)
                 {
                     Interlocked.Add(ref outcome.PipeBytes, worker.PipeBytes);
                     Retire(worker);
+                    if (worker.PeakRssBytes is { } peak)
+                    {
+                        outcome.NoteWorkerPeak(peak);
+                    }
                     outcome.TraceProcess(worker.Pid, worker.SpawnTimestamp, worker.ReadyTimestamp, worker.ExitTimestamp);
                 }
             }
