@@ -24,7 +24,9 @@ public sealed class FailingItemTests
         foreach (var sleep in cells.Where(c => c.Workload == "sleep"))
         {
             Assert.Equal(CellStatus.Ok, sleep.Status);
-            Assert.Equal(8, sleep.SamplesNs.Count);
+            // Measured in full: as many samples as the quick budget allowed (at least 6, at most 8), none lost.
+            Assert.InRange(sleep.SamplesNs.Count, 6, 8);
+            Assert.Equal(sleep.SamplesNs.Count, sleep.Statistics!.SampleCount);
         }
 
         ProcessTable.AssertNoneLeft(run.Tag, TimeSpan.FromSeconds(1));
