@@ -74,7 +74,7 @@ public sealed class SegmentedSieve
             return count;
         }
 
-        var segment = GC.AllocateUninitializedArray<byte>(_segmentBytes);
+        var segment = Scratch(_segmentBytes);
         // next[i]: index (odd-number k) of the next multiple of _basePrimes[i] still to cross off.
         var primes = _basePrimes;
         var usable = 0;
@@ -115,6 +115,26 @@ public sealed class SegmentedSieve
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The segment buffer, one per thread and reused. A fresh 256 KiB array per item lands on the large
+    /// object heap, and every few items a gen-2 collection then stops every thread of the process — a
+    /// cost that thread strategies would pay and worker processes (one heap each) would not, skewing
+    /// threads vs processes. Each segment is fully overwritten from the pattern before use, so reuse is safe.
+    /// Thread-static, so no two threads share it.
+    /// </summary>
+    [ThreadStatic]
+    private static byte[]? _scratch;
+
+    private static byte[] Scratch(int bytes)
+    {
+        if (_scratch is null || _scratch.Length != bytes)
+        {
+            _scratch = GC.AllocateUninitializedArray<byte>(bytes);
+        }
+
+        return _scratch;
     }
 
     /// <summary>Residues mod 30 coprime to 30, in order: the wheel's spokes.</summary>
