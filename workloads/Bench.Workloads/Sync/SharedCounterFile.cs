@@ -1,4 +1,4 @@
-using System.IO.MemoryMappedFiles;
+using Bench.Workloads.SharedMemory;
 
 namespace Bench.Workloads.Sync;
 
@@ -16,40 +16,13 @@ public sealed unsafe class SharedCounterFile : IDisposable
 {
     public const int SlotStride = 128;
 
-    private readonly MemoryMappedFile _file;
-    private readonly MemoryMappedViewAccessor _view;
-    private readonly byte* _base;
-    private readonly bool _owner;
+    private readonly MappedFile _file;
 
-    private SharedCounterFile(string path, long length, bool owner)
-    {
-        Path = path;
-        Length = length;
-        _owner = owner;
-        try
-        {
-            _file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, capacity: 0, MemoryMappedFileAccess.ReadWrite);
-            _view = _file.CreateViewAccessor(0, length, MemoryMappedFileAccess.ReadWrite);
-            byte* pointer = null;
-            _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-            _base = pointer + _view.PointerOffset;
-        }
-        catch
-        {
-            _view?.Dispose();
-            _file?.Dispose();
-            if (owner)
-            {
-                File.Delete(path);
-            }
+    private SharedCounterFile(MappedFile file) => _file = file;
 
-            throw;
-        }
-    }
+    public string Path => _file.Path;
 
-    public string Path { get; }
-
-    public long Length { get; }
+    public long Length => _file.Length;
 
     /// <summary>Bytes a file for <paramref name="slots"/> padded slots needs.</summary>
     public static long LengthFor(int slots) => (long)SlotStride * Math.Max(1, slots);
@@ -62,44 +35,16 @@ public sealed unsafe class SharedCounterFile : IDisposable
             throw new ArgumentOutOfRangeException(nameof(byteOffset), $"counter offset {byteOffset} is outside the {Length}-byte file or misaligned");
         }
 
-        return (long*)(_base + byteOffset);
+        return (long*)(_file.Base + byteOffset);
     }
 
-    public void Clear() => new Span<byte>(_base, checked((int)Length)).Clear();
+    public void Clear() => new Span<byte>(_file.Base, checked((int)Length)).Clear();
 
     /// <summary>Creates a zeroed file in /dev/shm (memory-backed) where it exists, else in the temp directory.</summary>
-    public static SharedCounterFile Create(long length)
-    {
-        var directory = Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
-        var path = System.IO.Path.Combine(directory, $"bench-counter-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite))
-        {
-            stream.SetLength(length);
-        }
-
-        return new SharedCounterFile(path, length, owner: true);
-    }
+    public static SharedCounterFile Create(long length) => new(MappedFile.Create("counter", ".bin", length));
 
     /// <summary>Maps a file that the session created.</summary>
-    public static SharedCounterFile Open(string path, long length)
-    {
-        var actual = new FileInfo(path).Length;
-        if (actual != length)
-        {
-            throw new IOException($"shared counter file {path} has {actual} bytes, expected {length}");
-        }
+    public static SharedCounterFile Open(string path, long length) => new(MappedFile.Open(path, length, "shared counter file"));
 
-        return new SharedCounterFile(path, length, owner: false);
-    }
-
-    public void Dispose()
-    {
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view.Dispose();
-        _file.Dispose();
-        if (_owner)
-        {
-            File.Delete(Path);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }
