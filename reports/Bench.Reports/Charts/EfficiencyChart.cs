@@ -18,7 +18,7 @@ public static class EfficiencyChart
             return ChartImage.Absent(title, "No efficiency curve: it needs the speedup over W=1 at two or more worker counts.");
         }
 
-        var plot = ChartStyle.Create(title, "workers W", "parallel efficiency (speedup ÷ W, %)");
+        var plot = ChartStyle.Create(title, "workers W", "parallel efficiency (speedup over W=1 ÷ W, %)");
         var ideal = plot.Add.HorizontalLine(100, 1.5f, ChartStyle.Ideal, LinePattern.Dashed);
         ideal.LegendText = "ideal (100%)";
         var top = 110.0;
@@ -37,6 +37,6 @@ public static class EfficiencyChart
         ChartStyle.LegendOutside(plot);
         var file = context.FileName(group, "efficiency");
         ChartStyle.Save(plot, context.Directory, file);
-        return new ChartImage(title, file, "Efficiency = speedup over W=1 ÷ W. Above 100% is super-linear (or a slow W=1 cell).");
+        return new ChartImage(title, file, "Efficiency = speedup over the same strategy at W=1 ÷ W, the base of the speedup chart. Above 100% is super-linear (or a slow W=1 cell). Efficiency against a plain sequential loop, which also charges a strategy its own overhead at W=1, is derived.efficiency in results.json.");
     }
 }

@@ -11,7 +11,7 @@ public static class CsvExport
     [
         "workload", "category", "parameters", "strategy", "workers", "items", "chunk_size", "status", "error",
         "samples", "median_ns", "ci_lower_ns", "ci_upper_ns", "ci_level", "cv", "mvalue", "items_per_second",
-        "speedup_vs_w1", "efficiency", "effective_cores", "peak_memory_bytes", "ideal_ns", "overhead_per_item_ns",
+        "speedup_vs_w1", "efficiency_vs_w1", "effective_cores", "peak_memory_bytes", "ideal_ns", "overhead_per_item_ns",
         "lost_updates", "pool_startup_ns", "pipe_bytes_per_batch", "warnings",
     ];
 

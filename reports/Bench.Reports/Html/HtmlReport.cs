@@ -205,7 +205,7 @@ public static class HtmlReport
     {
         html.Append("""
             <section id="cells"><h2>All cells</h2><div class="scroll"><table id="cells-table"><thead><tr>
-            <th>Workload</th><th>Parameters</th><th>Strategy</th><th>W</th><th>Status</th><th>Median</th><th>99% CI</th><th>CV</th><th>Items/s</th><th>Speedup</th><th>Efficiency</th><th>Effective cores</th><th>Peak memory</th><th>Overhead/item</th><th>Samples</th>
+            <th>Workload</th><th>Parameters</th><th>Strategy</th><th>W</th><th>Status</th><th>Median</th><th>99% CI</th><th>CV</th><th>Items/s</th><th>Speedup vs W=1</th><th>Efficiency vs W=1</th><th>Effective cores</th><th>Peak memory</th><th>Overhead/item</th><th>Samples</th>
             </tr></thead><tbody>
 
             """);

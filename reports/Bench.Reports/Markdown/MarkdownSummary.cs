@@ -48,7 +48,7 @@ public static class MarkdownSummary
         }
 
         md.AppendLine().AppendLine("## All cells").AppendLine();
-        md.AppendLine("| Workload | Parameters | Strategy | W | Status | Median | 99% CI | CV | Items/s | Speedup | Efficiency | Effective cores | Peak memory |");
+        md.AppendLine("| Workload | Parameters | Strategy | W | Status | Median | 99% CI | CV | Items/s | Speedup vs W=1 | Efficiency vs W=1 | Effective cores | Peak memory |");
         md.AppendLine("| --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var cell in data.Cells)
         {
