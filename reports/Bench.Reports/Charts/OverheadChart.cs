@@ -40,12 +40,14 @@ public static class OverheadChart
             line.LegendText = strategies[si];
         }
 
-        // Floors are labelled inside the data area at the left edge, just above their line, horizontally:
-        // labels on the axis would be rotated and collide.
+        // Floors are labelled horizontally, just above their line, in a gutter left of the first worker
+        // count that holds no data: labels on the axis would be rotated and collide, and labels among the
+        // points hid the W=1 markers that sit near a floor (threads next to thread create+join).
+        var gutter = 0.45 * workers.Count;
         foreach (var (name, ns) in floors)
         {
             plot.Add.HorizontalLine(Math.Log10(ns), 1.5f, ChartStyle.Floor, LinePattern.Dotted).ExcludeFromLegend = true;
-            var label = plot.Add.Text($"OS floor: {name} {Format.Duration(ns)}", -0.47, Math.Log10(ns));
+            var label = plot.Add.Text($"{name} {Format.Duration(ns)}", -0.5 - gutter + 0.02, Math.Log10(ns));
             label.LabelFontSize = 12;
             label.LabelFontColor = ChartStyle.Floor;
             label.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
@@ -54,12 +56,12 @@ public static class OverheadChart
 
         ChartStyle.CategoryTicks(plot.Axes.Bottom, workers.Select(w => $"W={w}").ToList());
         ChartStyle.LogTicks(plot.Axes.Left, low, high, Format.DurationTick);
-        plot.Axes.SetLimits(-0.5, workers.Count - 0.5, Math.Log10(low) - 0.2, Math.Log10(high) + 0.2);
+        plot.Axes.SetLimits(-0.5 - gutter, workers.Count - 0.5, Math.Log10(low) - 0.2, Math.Log10(high) + 0.2);
         ChartStyle.LegendOutside(plot);
         var file = context.FileName(group, "overhead");
         ChartStyle.Save(plot, context.Directory, file);
         var caption = floors.Count > 0
-            ? "Dotted lines: OS floors measured on this machine at calibration."
+            ? "Dotted lines, labelled on the left: OS floors measured on this machine at calibration."
             : "No OS floors: results.json has no calibration.";
         var hidden = cells.Count - positive.Count;
         if (hidden > 0)

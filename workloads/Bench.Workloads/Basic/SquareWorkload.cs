@@ -36,6 +36,12 @@ public sealed class SquareWorkload : IWorkload
         {
         }
 
+        /// <summary>
+        /// The work is nothing (one multiply per item), so the ideal batch is zero and everything measured
+        /// is the strategy's own cost: overhead per item = median · W / n, charted against the OS floors.
+        /// </summary>
+        public TimeSpan? IdealBatchTime(int workers) => TimeSpan.Zero;
+
         public Validation Validate(ReadOnlySpan<long> itemResults)
         {
             // The single-threaded reference is a plain loop over the same items; the closed form
