@@ -14,6 +14,23 @@ public sealed class SieveTests
         Assert.Equal(pi, new SegmentedSieve(n).CountPrimes(0, n));
 
     [Fact]
+    public void One_instance_counts_correctly_from_many_threads_at_once()
+    {
+        // The segment buffers are pooled per instance: concurrent items must never share one.
+        const long n = 20_000_000;
+        const int items = 64;
+        var sieve = new SegmentedSieve(n, segmentBytes: 32 * 1024);
+        var counts = new long[items];
+        Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var (lo, hi) = SieveWorkload.Range(n, items, i);
+            counts[i] = sieve.CountPrimes(lo, hi);
+        });
+        var bounds = Enumerable.Range(0, items).Select(i => SieveWorkload.Range(n, items, i).Lo).Append(n).ToArray();
+        Assert.Equal(ReferenceSieve.CountPerRange(bounds), counts);
+    }
+
+    [Fact]
     public void Agrees_with_the_reference_sieve_on_many_random_limits_and_splits()
     {
         var random = new Random(20260101);

@@ -12,6 +12,7 @@ if (which is not ("all" or "sieve" or "blur" or "net"))
 
 Console.WriteLine($"bench-perf-workloads: {Environment.ProcessorCount} logical cores, load average {Probe.LoadAverage()}");
 var launcher = BatchProbe.LocateBuiltWorker(AppContext.BaseDirectory);
+Console.WriteLine($"worker: {launcher.Build} ({launcher.ExecutablePath})");
 if (which is "all" or "sieve")
 {
     SieveProbe.Run(launcher);

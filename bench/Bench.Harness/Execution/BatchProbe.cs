@@ -58,7 +58,10 @@ public static class BatchProbe
         return times;
     }
 
-    /// <summary>The built worker of this checkout (artifacts/bin/Bench.Worker/CONFIG/bench-worker), found from a directory inside it.</summary>
+    /// <summary>
+    /// The built worker of this checkout, found from a directory inside it: the published NativeAOT worker
+    /// when it is current (what `bench run` uses), else artifacts/bin/Bench.Worker/CONFIG/bench-worker.
+    /// </summary>
     public static WorkerLauncher LocateBuiltWorker(string startDirectory)
     {
         var explicitPath = Environment.GetEnvironmentVariable("BENCH_WORKER");
@@ -72,6 +75,14 @@ public static class BatchProbe
             if (!File.Exists(Path.Combine(dir.FullName, "Bench.sln")))
             {
                 continue;
+            }
+
+            // The NativeAOT worker run-bench.sh publishes, unless it predates the last build (then it runs old code).
+            var aot = Path.Combine(dir.FullName, "artifacts", "bin", "Bench.Cli", "release", "aot", "bench-worker");
+            var jitAssembly = Path.Combine(dir.FullName, "artifacts", "bin", "Bench.Worker", "release", "bench-worker.dll");
+            if (File.Exists(aot) && !WorkerLauncher.IsStale(aot, jitAssembly))
+            {
+                return new WorkerLauncher(aot, WorkerLauncher.NativeAot);
             }
 
             foreach (var config in new[] { "release", "debug" })

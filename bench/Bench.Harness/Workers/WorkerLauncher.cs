@@ -59,7 +59,7 @@ public sealed class WorkerLauncher(string executablePath, string build)
     /// plain `dotnet build` refreshes the JIT worker, not the published one): fall back to the JIT
     /// worker rather than measure something else. run-bench.sh republishes whenever sources change.
     /// </summary>
-    private static bool IsStale(string aot, string jitAssembly) =>
+    internal static bool IsStale(string aot, string jitAssembly) =>
         File.Exists(jitAssembly) && File.GetLastWriteTimeUtc(aot) < File.GetLastWriteTimeUtc(jitAssembly);
 
     /// <summary>Starts a worker. The timestamp taken just before the spawn is kept for the trace.</summary>
