@@ -102,6 +102,38 @@ public sealed class NetIoTests
     }
 
     [Fact]
+    public async Task Delay_line_never_answers_early_and_keeps_order()
+    {
+        // "After latency" is a lower bound: an answer released before its deadline would make a strategy
+        // look faster than the ideal. Lateness is machine-dependent and belongs to the perf probe.
+        using var line = new DelayLine("test");
+        var delay = TimeSpan.FromMilliseconds(5);
+        var waits = new List<Task<TimeSpan>>();
+        for (var i = 0; i < 40; i++)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            waits.Add(line.WaitAsync(delay).ContinueWith(_ => System.Diagnostics.Stopwatch.GetElapsedTime(start), TaskScheduler.Default));
+            if (i % 8 == 0)
+            {
+                await Task.Delay(1);
+            }
+        }
+
+        var elapsed = await Task.WhenAll(waits);
+        Assert.All(elapsed, e => Assert.True(e >= delay, $"released after {e.TotalMilliseconds:F3} ms, before the {delay.TotalMilliseconds} ms deadline"));
+    }
+
+    [Fact]
+    public async Task Delay_line_cancels_what_is_still_waiting_when_disposed()
+    {
+        var line = new DelayLine("test");
+        var wait = line.WaitAsync(TimeSpan.FromSeconds(30));
+        line.Dispose();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => line.WaitAsync(TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Fact]
     public void Latency_over_ten_seconds_is_refused()
     {
         WorkloadRegistry.Resolve(new NetIoWorkload(), new Dictionary<string, string> { ["latency"] = "10001" }, quick: false, out var error);

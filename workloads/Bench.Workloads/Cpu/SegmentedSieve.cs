@@ -116,7 +116,7 @@ public sealed class SegmentedSieve
             WorkCheckpoint.Poll();
         }
 
-        _segments.Add(buffer); // not in a finally: a failed item's buffer is garbage, not a pool leak
+        _segments.Push(buffer); // not in a finally: a failed item's buffer is garbage, not a pool leak
         return count;
     }
 
@@ -128,7 +128,7 @@ public sealed class SegmentedSieve
     /// (a new thread per item) reuse them as well as pooled threads do. Each segment is fully overwritten
     /// from the pattern before use, so reuse is safe.
     /// </summary>
-    private readonly ConcurrentBag<byte[]> _segments = new();
+    private readonly ConcurrentStack<byte[]> _segments = new(); // not a ConcurrentBag: it keeps a list per thread ever seen, and raw threads are new per item
 
     /// <summary>
     /// Bytes reserved per segment buffer: far more than the 256 KiB used. Two threads of one process whose
@@ -142,7 +142,7 @@ public sealed class SegmentedSieve
     internal const int SegmentSpacing = 1024 * 1024;
 
     private byte[] RentSegment() =>
-        _segments.TryTake(out var buffer)
+        _segments.TryPop(out var buffer)
             ? buffer
             : GC.AllocateUninitializedArray<byte>(Math.Max(SegmentSpacing, _segmentBytes));
 

@@ -9,7 +9,7 @@ namespace Bench.Workloads.Io;
 /// The <c>net-io</c> workload's server: TCP on 127.0.0.1 and an ephemeral port, nothing else — the
 /// address is not a parameter, so it cannot be bound to a reachable interface by mistake. A request
 /// is an 8-byte little-endian item number; the answer, after <c>latency</c>, is that item's
-/// deterministic payload. A connection may carry several requests. Every connection is served by
+/// deterministic payload, released by a <see cref="DelayLine"/> so that the latency is what it says. A connection may carry several requests. Every connection is served by
 /// its own async loop, so thousands can wait at once without a thread each.
 /// </summary>
 public sealed class LoopbackServer : IDisposable
@@ -22,6 +22,7 @@ public sealed class LoopbackServer : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Socket, byte> _connections = new();
     private readonly Task _acceptLoop;
+    private readonly DelayLine _delayLine = new("net-io latency");
 
     /// <param name="payloadBytes">Bytes per answer.</param>
     /// <param name="latency">Wait before each answer: the simulated network and server time.</param>
@@ -82,7 +83,7 @@ public sealed class LoopbackServer : IDisposable
                 DeterministicBytes.Fill(payload, item);
                 if (_latency > TimeSpan.Zero)
                 {
-                    await Task.Delay(_latency, _stopping.Token).ConfigureAwait(false);
+                    await _delayLine.WaitAsync(_latency).ConfigureAwait(false);
                 }
 
                 await connection.SendAsync(payload, SocketFlags.None, _stopping.Token).ConfigureAwait(false);
@@ -126,6 +127,7 @@ public sealed class LoopbackServer : IDisposable
             connection.Dispose();
         }
 
+        _delayLine.Dispose(); // cancels answers still waiting out their latency
         _acceptLoop.Wait(TimeSpan.FromSeconds(5));
         _stopping.Dispose();
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
@@ -39,12 +40,15 @@ public sealed class NetIoWorkload : IWorkload
     /// </summary>
     private sealed class Runner(IPEndPoint server, int payloadBytes) : IItemRunner
     {
-        private readonly ConcurrentBag<Socket> _idle = [];
+        // A stack, not a ConcurrentBag: the bag keeps a list per thread that ever touched it and steals
+        // across them, and the `threads` strategy starts a new thread per item — a socket released by a
+        // thread that has exited would sit in a dead thread's list.
+        private readonly ConcurrentStack<Socket> _idle = new();
         private bool _disposed;
 
         public long Run(int index)
         {
-            if (!_idle.TryTake(out var socket))
+            if (!_idle.TryPop(out var socket))
             {
                 socket = NewSocket();
                 socket.Connect(server);
@@ -55,15 +59,23 @@ public sealed class NetIoWorkload : IWorkload
                 Span<byte> request = stackalloc byte[LoopbackServer.RequestBytes];
                 BinaryPrimitives.WriteInt64LittleEndian(request, index);
                 socket.Send(request);
-                var payload = new byte[payloadBytes];
-                for (var read = 0; read < payload.Length;)
+                var rented = ArrayPool<byte>.Shared.Rent(payloadBytes);
+                try
                 {
-                    var n = socket.Receive(payload.AsSpan(read));
-                    read += n > 0 ? n : throw new IOException($"server closed the connection after {read} of {payload.Length} bytes");
-                }
+                    var payload = rented.AsSpan(0, payloadBytes);
+                    for (var read = 0; read < payload.Length;)
+                    {
+                        var n = socket.Receive(payload[read..]);
+                        read += n > 0 ? n : throw new IOException($"server closed the connection after {read} of {payload.Length} bytes");
+                    }
 
-                Release(socket);
-                return (long)DeterministicBytes.Hash(payload);
+                    Release(socket);
+                    return (long)DeterministicBytes.Hash(payload);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
             }
             catch
             {
@@ -74,7 +86,7 @@ public sealed class NetIoWorkload : IWorkload
 
         public async ValueTask<long> RunAsync(int index, CancellationToken cancellationToken)
         {
-            if (!_idle.TryTake(out var socket))
+            if (!_idle.TryPop(out var socket))
             {
                 socket = NewSocket();
                 await socket.ConnectAsync(server, cancellationToken).ConfigureAwait(false);
@@ -85,15 +97,23 @@ public sealed class NetIoWorkload : IWorkload
                 var request = new byte[LoopbackServer.RequestBytes];
                 BinaryPrimitives.WriteInt64LittleEndian(request, index);
                 await socket.SendAsync(request, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                var payload = new byte[payloadBytes];
-                for (var read = 0; read < payload.Length;)
+                var rented = ArrayPool<byte>.Shared.Rent(payloadBytes);
+                try
                 {
-                    var n = await socket.ReceiveAsync(payload.AsMemory(read), SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                    read += n > 0 ? n : throw new IOException($"server closed the connection after {read} of {payload.Length} bytes");
-                }
+                    var payload = rented.AsMemory(0, payloadBytes);
+                    for (var read = 0; read < payload.Length;)
+                    {
+                        var n = await socket.ReceiveAsync(payload[read..], SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                        read += n > 0 ? n : throw new IOException($"server closed the connection after {read} of {payload.Length} bytes");
+                    }
 
-                Release(socket);
-                return (long)DeterministicBytes.Hash(payload);
+                    Release(socket);
+                    return (long)DeterministicBytes.Hash(payload.Span);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
             }
             catch
             {
@@ -106,7 +126,7 @@ public sealed class NetIoWorkload : IWorkload
 
         private void Release(Socket socket)
         {
-            _idle.Add(socket);
+            _idle.Push(socket);
             if (Volatile.Read(ref _disposed))
             {
                 DisposeIdle();
@@ -115,7 +135,7 @@ public sealed class NetIoWorkload : IWorkload
 
         private void DisposeIdle()
         {
-            while (_idle.TryTake(out var socket))
+            while (_idle.TryPop(out var socket))
             {
                 socket.Dispose();
             }
