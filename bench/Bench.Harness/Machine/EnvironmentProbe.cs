@@ -42,7 +42,7 @@ public static class EnvironmentProbe
         }
     }
 
-    private static string? CpuModel()
+    internal static string? CpuModel()
     {
         try
         {
@@ -57,7 +57,7 @@ public static class EnvironmentProbe
     }
 
     /// <summary>Distinct (physical id, core id) pairs in /proc/cpuinfo.</summary>
-    private static int? PhysicalCoreCount()
+    internal static int? PhysicalCoreCount()
     {
         if (!File.Exists("/proc/cpuinfo"))
         {
