@@ -10,6 +10,20 @@ namespace Bench.Sync.Tests;
 /// </summary>
 public sealed class CounterTests
 {
+    [Fact]
+    public unsafe void The_lock_slot_is_neither_a_counter_nor_cleared_between_batches()
+    {
+        // A batch's Clear() zeroing a live semaphore would reset it to "taken" and hang every worker.
+        using var file = Bench.Workloads.Sync.SharedCounterFile.Create(Bench.Workloads.Sync.SharedCounterFile.LengthFor(2));
+        var lockOffset = file.LockPlace - (byte*)file.At(0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => (IntPtr)file.At(lockOffset));
+        file.LockPlace[0] = 0xAB;
+        *file.At(Bench.Workloads.Sync.SharedCounterFile.SlotStride) = 42;
+        file.Clear();
+        Assert.Equal(0xAB, file.LockPlace[0]);
+        Assert.Equal(0, *file.At(Bench.Workloads.Sync.SharedCounterFile.SlotStride));
+    }
+
     public static TheoryData<string, string, string> Synchronized() => new()
     {
         { "threads", "lock", "200000" },

@@ -49,6 +49,7 @@ public static class ImageKernels
     /// <summary>Runs <paramref name="kernel"/> for output rows [y0, y1) and returns their checksum.</summary>
     /// <param name="vectorize">False forces the scalar separable path (for tests and non-SIMD machines).</param>
     /// <param name="checksum">False skips the checksum (returns 0): for timing the kernel alone.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     public static ulong RunBand(ImageKernel kernel, ReadOnlySpan<byte> source, Span<byte> destination, int width, int height, int y0, int y1, bool vectorize = true, bool checksum = true)
     {
         Check(source, destination, width, height, y0, y1);
@@ -81,6 +82,7 @@ public static class ImageKernels
         return hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     private static void BlurRow(ReadOnlySpan<byte> source, Span<byte> output, int width, int height, int y, ushort[] padded, bool simd)
     {
         var r0 = Row(source, width, height, y - 2);
@@ -190,6 +192,7 @@ public static class ImageKernels
         return sum >> 8;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     private static void SobelRow(ReadOnlySpan<byte> source, Span<byte> output, int width, int height, int y, ushort[] smooth, ushort[] diff, bool simd)
     {
         var r0 = Row(source, width, height, y - 1);
@@ -264,6 +267,7 @@ public static class ImageKernels
     /// Vectorized as 16 interleaved lanes, each advancing by 31^16 per step: the scalar recurrence is a
     /// chain of dependent multiplies that would cost more than the blur itself.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     public static ulong Checksum(ReadOnlySpan<byte> pixels, ulong hash = 0)
     {
         var i = 0;

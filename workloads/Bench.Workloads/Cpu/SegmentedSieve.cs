@@ -50,6 +50,7 @@ public sealed class SegmentedSieve
     public long Limit { get; }
 
     /// <summary>The number of primes p with lo ≤ p &lt; hi.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     public long CountPrimes(long lo, long hi)
     {
         if (lo < 0 || hi > Limit || lo > hi)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace Bench.Workloads.Io;
@@ -9,6 +10,7 @@ namespace Bench.Workloads.Io;
 public static class DeterministicBytes
 {
     /// <summary>Fills <paramref name="buffer"/> with item <paramref name="item"/>'s bytes (SplitMix64 stream).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     public static void Fill(Span<byte> buffer, long item)
     {
         var state = 0x9E3779B97F4A7C15UL * (ulong)(item + 1);
@@ -25,6 +27,7 @@ public static class DeterministicBytes
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     public static ulong Hash(ReadOnlySpan<byte> data)
     {
         const ulong prime = 0x100000001B3UL;

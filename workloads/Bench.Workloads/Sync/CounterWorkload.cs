@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Globalization;
 using Bench.Workloads.Contract;
@@ -31,7 +32,7 @@ public sealed class CounterWorkload : IWorkload
         HasAsyncForm: false,
         [
             ParameterSpec.Integer("increments", "increments per worker (K); 0 = auto by sync: none/interlocked 10M (so W=2 threads overlap and race in most batches), lock 1M, mutex 100k; with hold>0 at most 20 ms of holding", 0, 0, 1_000_000_000),
-            ParameterSpec.Choice("sync", "none: racing read-modify-write; lock: System.Threading.Lock (threads only); interlocked: atomic add; mutex: named cross-process Mutex", "none", "none", "lock", "interlocked", "mutex"),
+            ParameterSpec.Choice("sync", "none: racing read-modify-write; lock: System.Threading.Lock (threads only); interlocked: atomic add; mutex: a cross-process lock (a POSIX semaphore in the shared file on Linux, like multiprocessing's; a named Mutex elsewhere)", "none", "none", "lock", "interlocked", "mutex"),
             ParameterSpec.Choice("layout", "shared: one counter; adjacent: a counter per worker on one cache line; padded: a counter per worker, 128 bytes apart", "shared", "shared", "adjacent", "padded"),
             ParameterSpec.Integer("hold", "busy work inside the critical section (lock, mutex, and between read and write for none)", 0, 0, 100_000, unit: "us"),
         ]);
@@ -77,11 +78,12 @@ public sealed class CounterWorkload : IWorkload
         return hold > 0 ? Math.Max(1, Math.Min(auto, 20_000 / hold)) : auto;
     }
 
-    private sealed class CounterSession : IWorkloadSession
+    private sealed unsafe class CounterSession : IWorkloadSession
     {
         private readonly SharedCounterFile _file;
         private readonly CounterLayout _layout;
         private readonly long _increments;
+        private readonly bool _ownsLock;
 
         public CounterSession(ParameterSet parameters, int workers)
         {
@@ -89,7 +91,14 @@ public sealed class CounterWorkload : IWorkload
             _increments = Increments(parameters);
             _layout = CounterNames.Layout(parameters.GetString("layout"));
             _file = SharedCounterFile.Create(SharedCounterFile.LengthFor(workers));
-            // The mutex name derives from the session's unique file, so concurrent cells never share a lock.
+            _ownsLock = parameters.GetString("sync") == "mutex";
+            if (_ownsLock)
+            {
+                CrossProcessLock.Initialize(_file.LockPlace);
+            }
+
+            // The mutex name (where the lock is a named mutex) derives from the session's unique file, so
+            // concurrent cells never share a lock.
             var mutexName = "bench-counter-" + Path.GetFileNameWithoutExtension(_file.Path).Split('-')[^1];
             RunnerParameters = parameters
                 .With(FileParameter, _file.Path)
@@ -138,7 +147,15 @@ public sealed class CounterWorkload : IWorkload
         public string? DescribeTiming(double medianBatchNs) => string.Create(CultureInfo.InvariantCulture,
             $"cost per increment: {medianBatchNs / _increments:0.###} ns (median batch / K, K={_increments}; {ItemCount} workers increment at once)");
 
-        public void Dispose() => _file.Dispose();
+        public void Dispose()
+        {
+            if (_ownsLock)
+            {
+                CrossProcessLock.Destroy(_file.LockPlace);
+            }
+
+            _file.Dispose();
+        }
     }
 
     private sealed unsafe class CounterRunner : BlockingItemRunner
@@ -149,7 +166,7 @@ public sealed class CounterWorkload : IWorkload
         private readonly long _increments;
         private readonly long _holdTicks;
         private readonly Lock _lock = new();
-        private readonly Mutex? _mutex;
+        private readonly ICrossProcessLock? _crossProcessLock;
 
         public CounterRunner(ParameterSet parameters)
         {
@@ -160,11 +177,11 @@ public sealed class CounterWorkload : IWorkload
             _file = SharedCounterFile.Open(parameters.GetString(FileParameter), parameters.GetInt64(LengthParameter));
             if (_sync == CounterSync.Mutex)
             {
-                // Opens the session's mutex if another process created it first: one lock for every worker.
-                _mutex = new Mutex(initiallyOwned: false, parameters.GetString(MutexParameter));
+                _crossProcessLock = CrossProcessLock.Open(_file.LockPlace, parameters.GetString(MutexParameter));
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
         public override long Run(int index)
         {
             var counter = _file.At(CounterNames.Offset(_layout, index));
@@ -190,13 +207,15 @@ public sealed class CounterWorkload : IWorkload
                     RunLocked(counter, () => _lock.Enter(), () => _lock.Exit());
                     break;
                 case CounterSync.Mutex:
-                    RunLocked(counter, () => _mutex!.WaitOne(), () => _mutex!.ReleaseMutex());
+                    var crossProcess = _crossProcessLock!;
+                    RunLocked(counter, crossProcess.Enter, crossProcess.Exit);
                     break;
             }
 
             return _increments;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
         private void RunLocked(long* counter, Action enter, Action exit)
         {
             // The traced batch records the first acquisitions of each item (wait start, acquired, released);
@@ -255,7 +274,7 @@ public sealed class CounterWorkload : IWorkload
 
         public override void Dispose()
         {
-            _mutex?.Dispose();
+            _crossProcessLock?.Dispose();
             _file.Dispose();
         }
     }

@@ -10,7 +10,8 @@ namespace Bench.Workloads.Sync;
 /// into several processes). So <c>sync=none</c> races on the same memory in both families, and the
 /// session reads the true total from the file after a batch, whoever wrote it.
 /// Slots are 128 bytes apart (two 64-byte lines: the adjacent-line prefetcher pairs them), and the
-/// mapping starts on a page boundary, so a padded slot never shares a line with another.
+/// mapping starts on a page boundary, so a padded slot never shares a line with another. One more slot
+/// at the end holds the <see cref="CrossProcessLock"/> of <c>sync=mutex</c>.
 /// </summary>
 public sealed unsafe class SharedCounterFile : IDisposable
 {
@@ -24,21 +25,28 @@ public sealed unsafe class SharedCounterFile : IDisposable
 
     public long Length => _file.Length;
 
-    /// <summary>Bytes a file for <paramref name="slots"/> padded slots needs.</summary>
-    public static long LengthFor(int slots) => (long)SlotStride * Math.Max(1, slots);
+    /// <summary>Bytes a file for <paramref name="slots"/> padded counter slots and the lock slot needs.</summary>
+    public static long LengthFor(int slots) => (long)SlotStride * (Math.Max(1, slots) + 1);
+
+    /// <summary>Bytes of counters: everything before the lock slot.</summary>
+    private long CounterBytes => Length - SlotStride;
+
+    /// <summary>Where the cross-process lock lives: the last slot, on lines of its own.</summary>
+    public byte* LockPlace => _file.Base + CounterBytes;
 
     /// <summary>The 64-bit counter at <paramref name="byteOffset"/> (8-byte aligned, inside the file).</summary>
     public long* At(long byteOffset)
     {
-        if (byteOffset < 0 || byteOffset + sizeof(long) > Length || byteOffset % sizeof(long) != 0)
+        if (byteOffset < 0 || byteOffset + sizeof(long) > CounterBytes || byteOffset % sizeof(long) != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(byteOffset), $"counter offset {byteOffset} is outside the {Length}-byte file or misaligned");
+            throw new ArgumentOutOfRangeException(nameof(byteOffset), $"counter offset {byteOffset} is outside the file's {CounterBytes} bytes of counters or misaligned");
         }
 
         return (long*)(_file.Base + byteOffset);
     }
 
-    public void Clear() => new Span<byte>(_file.Base, checked((int)Length)).Clear();
+    /// <summary>Zeroes the counters (not the lock: a live semaphore must not be overwritten).</summary>
+    public void Clear() => new Span<byte>(_file.Base, checked((int)CounterBytes)).Clear();
 
     /// <summary>Creates a zeroed file in /dev/shm (memory-backed) where it exists, else in the temp directory.</summary>
     public static SharedCounterFile Create(long length) => new(MappedFile.Create("counter", ".bin", length));
