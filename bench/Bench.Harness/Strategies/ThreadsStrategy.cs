@@ -5,8 +5,8 @@ namespace Bench.Harness.Strategies;
 
 /// <summary>
 /// Guide 1.1/1.2: a raw <see cref="Thread"/> created, started and joined per item — creation cost
-/// included, nothing reused, at most W alive. Each item's thread, once its item is done, starts the
-/// thread for the next item before it exits, as a chain per slot. An earlier version had the calling
+/// included, nothing reused, at most W items running. Each item's thread, once its item is done, starts
+/// the thread for the next item just before it exits, as a chain per slot. An earlier version had the calling
 /// thread start each item's thread as a semaphore slot freed up: then every item waited for that
 /// thread to be scheduled on a core busy with the other items, and sieve at W=2 on 2 cores ran at
 /// 1.7 busy cores (150 ms) instead of 1.93 (131 ms) — the coordinator, not thread creation, was measured.
@@ -64,7 +64,7 @@ public sealed class ThreadsStrategy : IExecutionStrategy
                 }
                 finally
                 {
-                    StartNextItem(); // before this thread exits: at most W alive, never fewer while items remain
+                    StartNextItem(); // before this thread exits: at most W items running, never fewer while items remain
                 }
             })
             {
