@@ -54,6 +54,12 @@ public sealed record EnvironmentInfo
     /// <summary>nativeaot or jit: how the worker executable was built.</summary>
     public required string WorkerBuild { get; init; }
 
+    /// <summary>Widest accelerated vector (bits) of the harness's code, which thread strategies run.</summary>
+    public int? VectorBits { get; init; }
+
+    /// <summary>Widest accelerated vector (bits) of the worker's code, which process strategies run; null if it could not be asked.</summary>
+    public int? WorkerVectorBits { get; init; }
+
     public string? GitCommit { get; init; }
 
     public string? HarnessVersion { get; init; }

@@ -11,6 +11,14 @@ namespace Bench.Harness.Tests;
 public class WorkerPoolTests
 {
     [Fact]
+    public void WorkerDescribesTheSameVectorWidthAsTheHarness()
+    {
+        // Threads run the harness's code, processes the worker's: the kernels must take the same paths.
+        // (A NativeAOT worker for baseline x64 reported 0 and ran blur's scalar path, 10× slower.)
+        Assert.Equal(VectorWidth.Bits(), StrategyHarness.Launcher.DescribeVectorBits());
+    }
+
+    [Fact]
     public void PoolSurvivesManyBatchesAndItsWorkersExitWithIt()
     {
         var workload = WorkloadRegistry.Get("square");

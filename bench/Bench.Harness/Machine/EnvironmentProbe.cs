@@ -12,7 +12,7 @@ namespace Bench.Harness.Machine;
 /// </summary>
 public static class EnvironmentProbe
 {
-    public static EnvironmentInfo Capture(string workerBuild, DateTimeOffset startedUtc) => new()
+    public static EnvironmentInfo Capture(string workerBuild, DateTimeOffset startedUtc, int? workerVectorBits = null) => new()
     {
         Os = RuntimeInformation.OSDescription,
         Kernel = ReadFirstLine("/proc/sys/kernel/osrelease"),
@@ -23,6 +23,8 @@ public static class EnvironmentProbe
         Runtime = RuntimeInformation.FrameworkDescription,
         GcMode = (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Interactive ? ", concurrent" : ""),
         WorkerBuild = workerBuild,
+        VectorBits = Bench.Workloads.Contract.VectorWidth.Bits(),
+        WorkerVectorBits = workerVectorBits,
         GitCommit = GitCommit(),
         HarnessVersion = typeof(EnvironmentProbe).Assembly.GetName().Version?.ToString(3),
         StartedUtc = startedUtc,

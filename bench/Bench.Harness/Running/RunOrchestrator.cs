@@ -54,8 +54,16 @@ public static class RunOrchestrator
         }
         else
         {
-            environment = EnvironmentProbe.Capture(launcher.Build, DateTimeOffset.UtcNow);
+            environment = EnvironmentProbe.Capture(launcher.Build, DateTimeOffset.UtcNow, launcher.DescribeVectorBits());
             AtomicFile.WriteAllText(environmentPath, JsonSerializer.Serialize(environment, ResultsFile.Options));
+        }
+
+        if (environment.WorkerVectorBits is { } workerBits && workerBits != environment.VectorBits)
+        {
+            // Not fatal: the numbers are real, but threads and processes then run different kernels.
+            static string Describe(int? bits) => bits is > 0 ? $"{bits}-bit vectors" : "no vectors";
+            output.WriteLine($"bench run: warning: worker processes accelerate {Describe(workerBits)}, the harness's threads {Describe(environment.VectorBits)}: " +
+                             "vectorized workloads take different code paths under thread and process strategies (republish the worker for this CPU)");
         }
 
         // The OS floors, measured before any cell (kept from the start of a resumed run).

@@ -55,6 +55,44 @@ public sealed class WorkerLauncher(string executablePath, string build)
     }
 
     /// <summary>
+    /// Asks the worker (<c>bench-worker --describe</c>) for the widest vector its code accelerates; null
+    /// when it does not answer within 10 s or answers something else.
+    /// </summary>
+    public int? DescribeVectorBits()
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(ExecutablePath, "--describe")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (process is null)
+            {
+                return null;
+            }
+
+            var line = process.StandardOutput.ReadLine();
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill();
+                return null;
+            }
+
+            const string prefix = "vector-bits=";
+            return line is not null && line.StartsWith(prefix, StringComparison.Ordinal)
+                   && int.TryParse(line.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
+                ? bits
+                : null;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// A NativeAOT worker published before the last build of the worker's code would run old code (a
     /// plain `dotnet build` refreshes the JIT worker, not the published one): fall back to the JIT
     /// worker rather than measure something else. run-bench.sh republishes whenever sources change.
