@@ -78,11 +78,12 @@ public static class BatchProbe
             }
 
             // The NativeAOT worker run-bench.sh publishes, unless it predates the last build (then it runs old code).
-            var aot = Path.Combine(dir.FullName, "artifacts", "bin", "Bench.Cli", "release", "aot", "bench-worker");
-            var jitAssembly = Path.Combine(dir.FullName, "artifacts", "bin", "Bench.Worker", "release", "bench-worker.dll");
-            if (File.Exists(aot) && !WorkerLauncher.IsStale(aot, jitAssembly))
+            var published = WorkerLauncher.CurrentAot(
+                Path.Combine(dir.FullName, "artifacts", "bin", "Bench.Cli", "release", "aot", "bench-worker"),
+                Path.Combine(dir.FullName, "artifacts", "bin", "Bench.Worker", "release", "bench-worker.dll"));
+            if (published is not null)
             {
-                return new WorkerLauncher(aot, WorkerLauncher.NativeAot);
+                return published;
             }
 
             foreach (var config in new[] { "release", "debug" })

@@ -39,10 +39,9 @@ public sealed class WorkerLauncher(string executablePath, string build)
         }
 
         var baseDirectory = AppContext.BaseDirectory;
-        var aot = Path.Combine(baseDirectory, "aot", "bench-worker");
-        if (File.Exists(aot) && !IsStale(aot, Path.Combine(baseDirectory, "bench-worker.dll")))
+        if (CurrentAot(Path.Combine(baseDirectory, "aot", "bench-worker"), Path.Combine(baseDirectory, "bench-worker.dll")) is { } aot)
         {
-            return new WorkerLauncher(aot, NativeAot);
+            return aot;
         }
 
         var jit = Path.Combine(baseDirectory, OperatingSystem.IsWindows() ? "bench-worker.exe" : "bench-worker");
@@ -93,11 +92,15 @@ public sealed class WorkerLauncher(string executablePath, string build)
     }
 
     /// <summary>
-    /// A NativeAOT worker published before the last build of the worker's code would run old code (a
-    /// plain `dotnet build` refreshes the JIT worker, not the published one): fall back to the JIT
-    /// worker rather than measure something else. run-bench.sh republishes whenever sources change.
+    /// The published NativeAOT worker, or null when it is missing or stale. One published before the last
+    /// build of the worker's code would run old code (a plain `dotnet build` refreshes the JIT worker, not
+    /// the published one): fall back to the JIT worker rather than measure something else. run-bench
+    /// republishes whenever sources change or the published worker is older than the build.
     /// </summary>
-    internal static bool IsStale(string aot, string jitAssembly) =>
+    internal static WorkerLauncher? CurrentAot(string aotExecutable, string jitAssembly) =>
+        File.Exists(aotExecutable) && !IsStale(aotExecutable, jitAssembly) ? new WorkerLauncher(aotExecutable, NativeAot) : null;
+
+    private static bool IsStale(string aot, string jitAssembly) =>
         File.Exists(jitAssembly) && File.GetLastWriteTimeUtc(aot) < File.GetLastWriteTimeUtc(jitAssembly);
 
     /// <summary>Starts a worker. The timestamp taken just before the spawn is kept for the trace.</summary>

@@ -26,7 +26,7 @@ public sealed class SegmentedSieve
     private readonly byte[] _pattern;   // PatternPeriod + segment bytes: any window is one copy
 
     /// <param name="limit">N: ranges lie within [0, N).</param>
-    /// <param name="segmentBytes">Odd numbers per segment; the default, 32 KiB, 256 KiB (like primesieve), sits in L2: larger segments amortize the per-prime bookkeeping, which costs more than the crossing off itself.</param>
+    /// <param name="segmentBytes">Odd numbers per segment; the default, 256 KiB (like primesieve), sits in L2: larger segments amortize the per-prime bookkeeping, which costs more than the crossing off itself.</param>
     public SegmentedSieve(long limit, int segmentBytes = DefaultSegmentBytes)
     {
         _segmentBytes = segmentBytes;
