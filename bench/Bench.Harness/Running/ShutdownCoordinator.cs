@@ -81,7 +81,9 @@ public sealed partial class ShutdownCoordinator : IDisposable
     /// <summary>
     /// Kills a cell process and every descendant. The cell is frozen first (SIGSTOP): a cell of the
     /// processes strategy spawns workers all the time, and one spawned between the enumeration of the
-    /// tree and the kill would escape it.
+    /// tree and the kill would escape it. Kills are serialized: a second Ctrl+C handled on another
+    /// thread while the first one's kill is still walking the tree would otherwise find the cell
+    /// process dead, skip its orphaned workers and exit under the first kill's feet.
     /// </summary>
     public static void KillTree(Process? process)
     {
@@ -90,6 +92,16 @@ public sealed partial class ShutdownCoordinator : IDisposable
             return;
         }
 
+        lock (KillGate)
+        {
+            KillTreeSerialized(process);
+        }
+    }
+
+    private static readonly Lock KillGate = new();
+
+    private static void KillTreeSerialized(Process process)
+    {
         try
         {
             if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())

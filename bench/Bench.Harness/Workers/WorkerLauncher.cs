@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bench.Protocol;
 
 namespace Bench.Harness.Workers;
 
@@ -115,6 +116,7 @@ public sealed class WorkerLauncher(string executablePath, string build)
         };
         // Keep workers lean and alike: no tiered-compilation surprises between JIT workers.
         info.Environment["DOTNET_TieredPGO"] = "0";
+        info.Environment[WorkerEnvironment.ParentVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in ExtraEnvironment)
         {
             info.Environment[name] = value;

@@ -1,0 +1,11 @@
+namespace Bench.Protocol;
+
+/// <summary>What the harness tells a worker through its environment, beside the frames on its pipes.</summary>
+public static class WorkerEnvironment
+{
+    /// <summary>
+    /// The process id of the harness that started the worker. The worker exits as soon as its parent is
+    /// another process; naming the parent up front covers a harness that dies while the worker starts.
+    /// </summary>
+    public const string ParentVariable = "BENCH_WORKER_PARENT";
+}
