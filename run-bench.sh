@@ -3,17 +3,27 @@
 # profile): `./run-bench.sh --profile quick`. Otherwise the first argument is a subcommand:
 # `./run-bench.sh list`, `./run-bench.sh compare A B`.
 #
-# Builds Release once and reuses the build until a source file changes. The worker is published
-# NativeAOT when a clang toolchain is present (process start ≈ 30 ms instead of ≈ 83 ms); otherwise the
-# JIT worker beside the harness is used, and results.json says which (environment.workerBuild).
+# Publishes Release once into artifacts/run-bench/ and reuses it until a source file changes:
+# - the harness ReadyToRun (precompiled): every cell is a fresh `bench cell` process, and without it
+#   each one spent ≈ 0.15 s of its ≈ 0.6 s start JIT-compiling BenchmarkDotNet and the harness;
+# - the worker NativeAOT when a clang toolchain is present (process start ≈ 30 ms instead of ≈ 83 ms);
+#   otherwise the JIT worker beside the harness is used, and results.json says which
+#   (environment.workerBuild).
+# The folder is run-bench's own: `dotnet build` and `dotnet test` write artifacts/bin/ and never make
+# the published worker older than the harness beside it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
-bin="$root/artifacts/bin/Bench.Cli/release"
-stamp="$root/artifacts/.run-bench-build"
+pub="$root/artifacts/run-bench"
+stamp="$pub/.published"
 
-needs_build() {
-  [ -x "$bin/bench" ] || return 0
+case "$(uname -m)" in
+  aarch64 | arm64) rid=linux-arm64 ;;
+  *) rid=linux-x64 ;;
+esac
+
+needs_publish() {
+  [ -x "$pub/bench" ] || return 0
   [ -f "$stamp" ] || return 0
   [ -n "$(find bench workloads reports tools Directory.Build.props Directory.Packages.props global.json \
       -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' -o -name '*.c' \) \
@@ -25,39 +35,43 @@ find_clang() {
   ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -n 1
 }
 
-# A build without publishing (`dotnet test Bench.sln`, `dotnet build`) rewrites bench-worker.dll: the
-# harness then ignores the older published worker and falls back to the JIT one, whose processes start
-# ≈ 8× slower. Republish rather than measure with it.
-aot_is_stale() {
-  [ -f "$bin/aot/bench-worker" ] && [ "$bin/bench-worker.dll" -nt "$bin/aot/bench-worker" ]
+publish_harness() {
+  rm -rf "$pub"
+  if ! dotnet publish bench/Bench.Cli/Bench.Cli.csproj -c Release -r "$rid" --self-contained false -nologo -v quiet \
+      -p:PublishReadyToRun=true -o "$pub" >&2; then
+    echo "run-bench: the ReadyToRun publish failed; publishing the plain (JIT) harness" >&2
+    rm -rf "$pub"
+    dotnet publish bench/Bench.Cli/Bench.Cli.csproj -c Release -nologo -v quiet -o "$pub" >&2
+  fi
 }
 
-publish_aot() {
-  rm -rf "$bin/aot"
+publish_aot_worker() {
   clang="$(find_clang || true)"
   if [ -n "$clang" ] && [ "${BENCH_NO_AOT:-}" != "1" ]; then
     echo "run-bench: publishing the NativeAOT worker with $clang" >&2
-    if ! dotnet publish bench/Bench.Worker/Bench.Worker.csproj -c Release -r linux-x64 -nologo -v quiet \
-        -p:PublishAot=true -p:CppCompilerAndLinker="$clang" -o "$bin/aot" >&2; then
+    if ! dotnet publish bench/Bench.Worker/Bench.Worker.csproj -c Release -r "$rid" -nologo -v quiet \
+        -p:PublishAot=true -p:CppCompilerAndLinker="$clang" -o "$pub/aot" >&2; then
       echo "run-bench: NativeAOT publish failed; using the JIT worker" >&2
-      rm -rf "$bin/aot"
+      rm -rf "$pub/aot"
     fi
   else
     echo "run-bench: no clang found; using the JIT worker" >&2
   fi
 }
 
-if needs_build; then
-  echo "run-bench: building Release (once; reused until the sources change)" >&2
-  dotnet build bench/Bench.Cli/Bench.Cli.csproj -c Release -nologo -v quiet >&2
-  publish_aot
-  mkdir -p "$(dirname "$stamp")" && touch "$stamp"
-elif aot_is_stale; then
-  echo "run-bench: the NativeAOT worker is older than the last build; republishing" >&2
-  publish_aot
+if needs_publish; then
+  echo "run-bench: publishing Release to artifacts/run-bench (once; reused until the sources change)" >&2
+  publish_harness
+  publish_aot_worker
+  touch "$stamp"
+fi
+
+# BENCH_NO_AOT=1: measure with the JIT worker beside the harness even where a NativeAOT one was published.
+if [ "${BENCH_NO_AOT:-}" = "1" ]; then
+  export BENCH_WORKER="$pub/bench-worker"
 fi
 
 if [ $# -eq 0 ] || [[ "$1" == -* ]]; then
   set -- run "$@"
 fi
-exec "$bin/bench" "$@"
+exec "$pub/bench" "$@"

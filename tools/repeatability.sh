@@ -4,10 +4,9 @@
 # (e.g. --workloads sleep,sieve). Needs jq. Exit code: 0 when the goal is met, 1 otherwise.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bench="$root/artifacts/bin/Bench.Cli/release/bench"
-if [ ! -x "$bench" ]; then
-  dotnet build "$root/Bench.sln" -c Release >/dev/null
-fi
+# run-bench.sh publishes (once) what a user measures with: the ReadyToRun harness and the NativeAOT worker.
+bench="$root/run-bench.sh"
+"$bench" list >/dev/null
 command -v jq >/dev/null || { echo "repeatability.sh: jq is required" >&2; exit 2; }
 
 out="${REPEATABILITY_OUT:-$root/artifacts/repeatability/$(date -u +%Y%m%d-%H%M%S)}"

@@ -59,8 +59,9 @@ public static class BatchProbe
     }
 
     /// <summary>
-    /// The built worker of this checkout, found from a directory inside it: the published NativeAOT worker
-    /// when it is current (what `bench run` uses), else artifacts/bin/Bench.Worker/CONFIG/bench-worker.
+    /// The built worker of this checkout, found from a directory inside it: the NativeAOT worker that
+    /// run-bench publishes (what `bench run` uses) when it was published after the last change to the
+    /// worker's sources, else artifacts/bin/Bench.Worker/CONFIG/bench-worker.
     /// </summary>
     public static WorkerLauncher LocateBuiltWorker(string startDirectory)
     {
@@ -77,13 +78,10 @@ public static class BatchProbe
                 continue;
             }
 
-            // The NativeAOT worker run-bench.sh publishes, unless it predates the last build (then it runs old code).
-            var published = WorkerLauncher.CurrentAot(
-                Path.Combine(dir.FullName, "artifacts", "bin", "Bench.Cli", "release", "aot", "bench-worker"),
-                Path.Combine(dir.FullName, "artifacts", "bin", "Bench.Worker", "release", "bench-worker.dll"));
-            if (published is not null)
+            var published = Path.Combine(dir.FullName, "artifacts", "run-bench", "aot", "bench-worker");
+            if (File.Exists(published) && !WorkerSourcesChangedSince(dir.FullName, File.GetLastWriteTimeUtc(published)))
             {
-                return published;
+                return new WorkerLauncher(published, WorkerLauncher.NativeAot);
             }
 
             foreach (var config in new[] { "release", "debug" })
@@ -100,4 +98,17 @@ public static class BatchProbe
 
         throw new FileNotFoundException($"{startDirectory} is not inside a Bench checkout");
     }
+
+    /// <summary>
+    /// Whether a source the worker is built from changed after <paramref name="publishedUtc"/>: then the
+    /// published worker would run old code. Sources, not build outputs, decide: a later `dotnet build`
+    /// of unchanged code does not make the published worker stale.
+    /// </summary>
+    private static bool WorkerSourcesChangedSince(string root, DateTime publishedUtc) =>
+        new[] { "bench/Bench.Worker", "bench/Bench.Protocol", "workloads" }
+            .Select(folder => Path.Combine(root, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".csproj", StringComparison.Ordinal))
+            .Any(path => File.GetLastWriteTimeUtc(path) > publishedUtc);
 }

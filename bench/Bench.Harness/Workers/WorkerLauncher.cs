@@ -5,8 +5,8 @@ namespace Bench.Harness.Workers;
 
 /// <summary>
 /// Knows where the worker executable is and how it was built, and starts worker processes.
-/// Lookup order: BENCH_WORKER (an explicit path), the NativeAOT build that run-bench.sh publishes to
-/// <c>aot/</c> beside the harness, then the JIT build beside the harness.
+/// Lookup order: BENCH_WORKER (an explicit path), the NativeAOT build that run-bench publishes to
+/// <c>aot/</c> beside the harness (artifacts/run-bench/aot), then the JIT build beside the harness.
 /// </summary>
 public sealed class WorkerLauncher(string executablePath, string build)
 {
@@ -94,9 +94,9 @@ public sealed class WorkerLauncher(string executablePath, string build)
 
     /// <summary>
     /// The published NativeAOT worker, or null when it is missing or stale. One published before the last
-    /// build of the worker's code would run old code (a plain `dotnet build` refreshes the JIT worker, not
-    /// the published one): fall back to the JIT worker rather than measure something else. run-bench
-    /// republishes whenever sources change or the published worker is older than the build.
+    /// build of the JIT worker beside it would run old code: fall back to the JIT worker rather than
+    /// measure something else. (run-bench publishes both into its own folder, together, whenever a source
+    /// changes; a harness built by `dotnet build` has no aot/ folder unless one is copied there.)
     /// </summary>
     internal static WorkerLauncher? CurrentAot(string aotExecutable, string jitAssembly) =>
         File.Exists(aotExecutable) && !IsStale(aotExecutable, jitAssembly) ? new WorkerLauncher(aotExecutable, NativeAot) : null;
