@@ -55,8 +55,8 @@ public sealed class CounterTests
     [InlineData("process-pool")]
     public void Sync_none_loses_updates_in_at_least_one_batch_and_stays_ok(string strategy)
     {
-        // The automatic K (10M) keeps both workers' loops overlapping for tens of milliseconds.
-        var validations = CounterCell.Run(strategy, 2, batches: 8, ("sync", "none"));
+        // The default-size automatic K (10M) keeps both workers' loops overlapping for tens of milliseconds.
+        var validations = CounterCell.Run(strategy, 2, batches: 8, ("sync", "none"), ("increments", "10000000"));
         Assert.All(validations, v =>
         {
             Assert.True(v.Ok);
@@ -100,6 +100,22 @@ public sealed class CounterTests
         var onlyLock = RunPlan.Build(request with { Strategies = ["process-pool"], ParameterOverrides = new Dictionary<string, string> { ["counter.sync"] = "lock" } }, Path.GetTempPath(), out error);
         Assert.Empty(onlyLock);
         Assert.NotNull(error);
+    }
+
+    [Theory]
+    [InlineData("none", false, 10_000_000)]
+    [InlineData("none", true, 2_500_000)]
+    [InlineData("lock", false, 1_000_000)]
+    [InlineData("mutex", true, 25_000)]
+    public void Automatic_K_is_resolved_into_the_cell_parameters_by_sync_and_size(string sync, bool quick, long expected)
+    {
+        var workload = Bench.Workloads.WorkloadRegistry.Get("counter");
+        var parameters = Bench.Workloads.WorkloadRegistry.Resolve(workload, new Dictionary<string, string> { ["sync"] = sync }, quick, out var error);
+        Assert.Null(error);
+        Assert.Equal(expected, parameters.GetInt64("increments"));
+
+        var given = Bench.Workloads.WorkloadRegistry.Resolve(workload, new Dictionary<string, string> { ["sync"] = sync, ["increments"] = "123" }, quick, out _);
+        Assert.Equal(123, given.GetInt64("increments"));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public static class WorkloadRegistry
             values[name] = value;
         }
 
-        return ParameterSet.From(values);
+        return workload.Complete(ParameterSet.From(values), quick);
     }
 }
 

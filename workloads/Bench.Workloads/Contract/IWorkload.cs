@@ -24,6 +24,13 @@ public interface IWorkload
     /// cell that measures something other than its name.
     /// </summary>
     string? Inapplicable(ParameterSet parameters, bool processStrategy) => null;
+
+    /// <summary>
+    /// Fills in what the resolved parameters leave to the workload (counter: increments=0, "choose K by
+    /// sync"), for the profile's size class, so that a cell's parameters — its name, its key in
+    /// results.json, what compare matches on — state what actually ran.
+    /// </summary>
+    ParameterSet Complete(ParameterSet resolved, bool quick) => resolved;
 }
 
 /// <summary>What the harness tells a workload about the cell it is opened for.</summary>

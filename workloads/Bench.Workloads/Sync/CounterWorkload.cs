@@ -31,7 +31,7 @@ public sealed class CounterWorkload : IWorkload
         WorkloadCategory.Synchronization,
         HasAsyncForm: false,
         [
-            ParameterSpec.Integer("increments", "increments per worker (K); 0 = auto by sync: none/interlocked 10M (so W=2 threads overlap and race in most batches), lock 1M, mutex 100k; with hold>0 at most 20 ms of holding", 0, 0, 1_000_000_000),
+            ParameterSpec.Integer("increments", "increments per worker (K); 0 = auto by sync: none/interlocked 10M (so W=2 threads overlap and race in most batches), lock 1M, mutex 100k, a quarter of that at quick size; with hold>0 at most 20 ms of holding", 0, 0, 1_000_000_000),
             ParameterSpec.Choice("sync", "none: racing read-modify-write; lock: System.Threading.Lock (threads only); interlocked: atomic add; mutex: a cross-process lock (a POSIX semaphore in the shared file on Linux, like multiprocessing's; a named Mutex elsewhere)", "none", "none", "lock", "interlocked", "mutex"),
             ParameterSpec.Choice("layout", "shared: one counter; adjacent: a counter per worker on one cache line; padded: a counter per worker, 128 bytes apart", "shared", "shared", "adjacent", "padded"),
             ParameterSpec.Integer("hold", "busy work inside the critical section (lock, mutex, and between read and write for none)", 0, 0, 100_000, unit: "us"),
@@ -56,24 +56,35 @@ public sealed class CounterWorkload : IWorkload
             ? "counter sync=lock is an in-process System.Threading.Lock, which worker processes cannot share; use sync=mutex for process strategies"
             : null;
 
-    /// <summary>K for a parameter set: the <c>increments</c> parameter, or the automatic choice when it is 0.</summary>
+    /// <summary>The automatic K is written into the cell's parameters, so its name and key say which K ran.</summary>
+    public ParameterSet Complete(ParameterSet resolved, bool quick) =>
+        resolved.GetInt64("increments") > 0 ? resolved : resolved.With("increments", Automatic(resolved, quick).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>K for a parameter set: the <c>increments</c> parameter, or the automatic (default-size) choice when it is 0.</summary>
     public static long Increments(ParameterSet parameters)
     {
         var given = parameters.GetInt64("increments");
-        if (given > 0)
-        {
-            return given;
-        }
+        return given > 0 ? given : Automatic(parameters, quick: false);
+    }
 
+    private static long Automatic(ParameterSet parameters, bool quick)
+    {
         // Long enough that W=2 threads started ~250 µs apart still overlap for most of their loops on a
         // loaded 2-core machine (measured: 4M lost updates in 8 of 9 batches, 10M in 9 of 9), short enough
         // that the slow variants (a contended Lock ≈ 50-100 ns, a named Mutex ≈ 600 ns) keep batches under ~1 s.
+        // Quick size is a quarter (2.5M: lost updates in 6–9 of 9 batches at W=2 on an idle 2-core machine):
+        // the 12 counter cells at 10M were ≈ 14 s of the quick profile's 90 s.
         var auto = CounterNames.Sync(parameters.GetString("sync")) switch
         {
             CounterSync.Lock => 1_000_000L,
             CounterSync.Mutex => 100_000L,
             _ => 10_000_000L,
         };
+        if (quick)
+        {
+            auto /= 4;
+        }
+
         var hold = parameters.GetInt64("hold");
         return hold > 0 ? Math.Max(1, Math.Min(auto, 20_000 / hold)) : auto;
     }
