@@ -22,11 +22,22 @@ internal static class ChartStyle
     private static readonly Lazy<string> SansFont = new(() =>
         new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI" }.FirstOrDefault(f => SkiaSharp.SKFontManager.Default.MatchFamily(f) is not null) ?? Fonts.Sans);
 
+    /// <summary>
+    /// The widest a title may be. ScottPlot centres it over the data area, which starts ≈ 60 px from the
+    /// left edge and ends where the legend panel begins: a wider title runs off the left edge of the image
+    /// (seen: "eedup vs workers — counter (hold=0, increments=2500000, …)").
+    /// </summary>
+    private const float TitleWidth = 700;
+
+    private const float TitleSize = 18;
+    private const float SmallestTitleSize = 13;
+
     public static Plot Create(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
         plot.Font.Set(SansFont.Value);
-        plot.Title(title, 18);
+        var (fitted, size) = FitTitle(title);
+        plot.Title(fitted, size);
         plot.XLabel(xLabel, 15);
         plot.YLabel(yLabel, 15);
         foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
@@ -36,6 +47,53 @@ internal static class ChartStyle
 
         plot.Grid.MajorLineColor = Color.FromHex("#E3E3E3");
         return plot;
+    }
+
+    /// <summary>
+    /// The title on one line at the largest size from 18 down to 15 px that fits <see cref="TitleWidth"/>;
+    /// else on two lines, broken at the ", " or " (" nearest its middle (parameter lists make long titles),
+    /// at the largest size down to 13 px at which both fit.
+    /// </summary>
+    internal static (string Text, float Size) FitTitle(string title)
+    {
+        for (var size = TitleSize; size >= 15; size--)
+        {
+            if (TextWidth(title, size) <= TitleWidth)
+            {
+                return (title, size);
+            }
+        }
+
+        var middle = title.Length / 2;
+        var at = new[] { " (", ", " }
+            .SelectMany(separator => AllIndexes(title, separator).Select(i => separator == " (" ? i : i + 1))
+            .OrderBy(i => Math.Abs(i - middle))
+            .Cast<int?>()
+            .FirstOrDefault();
+        var lines = at is { } i2 ? [title[..i2].TrimEnd(), title[i2..].TrimStart()] : new[] { title };
+        for (var size = TitleSize; size > SmallestTitleSize; size--)
+        {
+            if (lines.All(line => TextWidth(line, size) <= TitleWidth))
+            {
+                return (string.Join("\n", lines), size);
+            }
+        }
+
+        return (string.Join("\n", lines), SmallestTitleSize);
+    }
+
+    private static float TextWidth(string text, float size)
+    {
+        using var font = new SkiaSharp.SKFont(SkiaSharp.SKTypeface.FromFamilyName(SansFont.Value), size);
+        return font.MeasureText(text);
+    }
+
+    private static IEnumerable<int> AllIndexes(string text, string value)
+    {
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            yield return i;
+        }
     }
 
     public static Color Colour(string strategy) => Color.FromHex(Strategies.Colour(strategy));
