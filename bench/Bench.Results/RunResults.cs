@@ -69,6 +69,9 @@ public sealed record EnvironmentInfo
     public double? LoadAverage1m { get; init; }
 
     public string? MachineName { get; init; }
+
+    /// <summary>BENCH_INJECT_SLOWDOWN as set for this run (a testing aid for the regression gate); null when not set.</summary>
+    public string? InjectedSlowdown { get; init; }
 }
 
 /// <summary>Floors of this machine, in nanoseconds per operation.</summary>

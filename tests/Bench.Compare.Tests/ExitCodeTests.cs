@@ -121,6 +121,20 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void An_injected_slowdown_is_named_at_the_top_and_is_not_a_machine_difference()
+    {
+        using var temp = new TempDirectory();
+        var baseline = WriteRun(temp, "a.json", 100e6);
+        var slowed = TestRuns.Run([TestRuns.Cell("sleep", "threads", 2, TestRuns.Samples(130e6, seed: 7))]);
+        var current = TestRuns.Write(temp.Path, "b.json", slowed with { Environment = slowed.Environment with { InjectedSlowdown = "sleep:30%" } });
+
+        var (code, output, error) = Bench("compare", baseline, current, "--strict-env");
+        Assert.Equal(1, code); // the regression, not "different machines"
+        Assert.Contains("injected slowdown (BENCH_INJECT_SLOWDOWN): 'none' vs 'sleep:30%'", output);
+        Assert.Contains("sleep:30%", error);
+    }
+
+    [Fact]
     public void Output_file_gets_the_report_and_stdout_one_summary_line()
     {
         using var temp = new TempDirectory();

@@ -144,4 +144,24 @@ public class VerdictTests
         Assert.Equal(0, slower.ExitCode);
         Assert.Equal(1, (slower with { Options = new ComparisonOptions { FailOn = FailOn.Any } }).ExitCode);
     }
+
+    [Fact]
+    public void A_cell_that_fails_only_in_the_current_run_fails_the_default_gate()
+    {
+        var ok = TestRuns.Cell("sleep", "processes", 2, TestRuns.Samples(10e6));
+        var broken = TestRuns.Cell("sleep", "processes", 2, [], CellStatus.Failed);
+
+        var regression = Comparer.Compare(TestRuns.Input(TestRuns.Run([ok])), TestRuns.Input(TestRuns.Run([broken])), new ComparisonOptions());
+        Assert.Equal(Verdict.Failed, regression.Cells[0].Verdict);
+        Assert.True(regression.Cells[0].CurrentFailed);
+        Assert.Equal(1, regression.ExitCode);
+
+        // Fixed since the baseline, or broken on both sides: not a regression of this change.
+        var fixedSince = Comparer.Compare(TestRuns.Input(TestRuns.Run([broken])), TestRuns.Input(TestRuns.Run([ok])), new ComparisonOptions());
+        Assert.Equal(Verdict.Failed, fixedSince.Cells[0].Verdict);
+        Assert.Equal(0, fixedSince.ExitCode);
+        var brokenBoth = Comparer.Compare(TestRuns.Input(TestRuns.Run([broken])), TestRuns.Input(TestRuns.Run([broken])), new ComparisonOptions());
+        Assert.Equal(0, brokenBoth.ExitCode);
+        Assert.Equal(1, (brokenBoth with { Options = new ComparisonOptions { FailOn = FailOn.Any } }).ExitCode);
+    }
 }

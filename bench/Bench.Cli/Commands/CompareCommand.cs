@@ -66,7 +66,7 @@ internal static class CompareCommand
             if (report.EnvironmentDifferences.Count > 0)
             {
                 var differences = string.Join("; ", report.EnvironmentDifferences);
-                if (parse.GetValue(strictEnv))
+                if (parse.GetValue(strictEnv) && report.EnvironmentDifferences.Any(d => d.Machine))
                 {
                     // The report was still written (it says why at the top); the gate refuses the pair.
                     throw new BadInputException($"--strict-env: baseline and current ran in different environments: {differences}");

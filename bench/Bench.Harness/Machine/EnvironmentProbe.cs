@@ -30,6 +30,7 @@ public static class EnvironmentProbe
         StartedUtc = startedUtc,
         LoadAverage1m = LoadAverage(),
         MachineName = Environment.MachineName,
+        InjectedSlowdown = Environment.GetEnvironmentVariable(Bench.Workloads.Testing.InjectedSlowdown.VariableName) is { Length: > 0 } injected ? injected : null,
     };
 
     private static string? ReadFirstLine(string path)

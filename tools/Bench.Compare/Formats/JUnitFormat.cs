@@ -66,7 +66,7 @@ public sealed class JUnitFormat : IReportFormat
                 xml.WriteAttributeString("classname", Clean("bench." + cell.Group));
                 xml.WriteAttributeString("name", Clean(cell.Name));
                 var message = Clean($"{cell.Verdict.Name()}: {cell.Reason}");
-                if (report.Fails(cell.Verdict))
+                if (report.Fails(cell))
                 {
                     xml.WriteStartElement("failure");
                     xml.WriteAttributeString("type", cell.Verdict.Name());

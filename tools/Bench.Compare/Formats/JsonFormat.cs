@@ -32,7 +32,7 @@ public sealed class JsonFormat : IReportFormat
             report.ExitCode,
             VerdictNames.SummaryOrder.ToDictionary(v => v.Name(), report.Count),
             Finite(report.GeometricMeanRatio),
-            report.Cells.Select(c => new CellEntry(c.Key, c.Name, c.Group, c.Verdict.Name(), report.Fails(c.Verdict), c.Reason, Stats(c.Statistics))).ToList());
+            report.Cells.Select(c => new CellEntry(c.Key, c.Name, c.Group, c.Verdict.Name(), report.Fails(c), c.Reason, Stats(c.Statistics))).ToList());
         return JsonSerializer.Serialize(document, Options) + "\n";
     }
 

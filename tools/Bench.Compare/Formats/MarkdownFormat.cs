@@ -51,7 +51,7 @@ public sealed class MarkdownFormat : IReportFormat
         foreach (var cell in report.WorstFirst)
         {
             var s = cell.Statistics;
-            var verdict = report.Fails(cell.Verdict) ? $"**{cell.Verdict.Name()}**" : cell.Verdict.Name();
+            var verdict = report.Fails(cell) ? $"**{cell.Verdict.Name()}**" : cell.Verdict.Name();
             md.AppendLine(
                 $"| {verdict} | {MarkdownText.Escape(cell.Name)} | " +
                 $"{(s is null ? "–" : Display.Time(s.BaselineMedianNs))} | {(s is null ? "–" : Display.Time(s.CurrentMedianNs))} | " +

@@ -31,7 +31,7 @@ public sealed class TextFormat : IReportFormat
             var s = cell.Statistics;
             rows.Add(
             [
-                cell.Verdict.Name() + (report.Fails(cell.Verdict) ? " !" : ""),
+                cell.Verdict.Name() + (report.Fails(cell) ? " !" : ""),
                 Display.OneLine(cell.Name),
                 s is null ? "-" : Display.Time(s.BaselineMedianNs),
                 s is null ? "-" : Display.Time(s.CurrentMedianNs),

@@ -14,7 +14,8 @@ public static class BenchResultsInput
             results.Environment.LogicalCores,
             results.Environment.Os,
             results.Environment.Runtime,
-            results.Environment.WorkerBuild);
+            results.Environment.WorkerBuild,
+            results.Environment.InjectedSlowdown ?? "none");
         var cells = results.Cells.Select(ToInput).ToList();
         return new ComparisonInput(source, Kind, environment, cells);
     }

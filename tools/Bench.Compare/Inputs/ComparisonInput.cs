@@ -8,7 +8,8 @@ namespace Bench.Compare.Inputs;
 public sealed record ComparisonInput(string Source, string Kind, InputEnvironment Environment, IReadOnlyList<InputCell> Cells);
 
 /// <summary>The parts of an environment whose difference makes timings incomparable. Null where the file does not say.</summary>
-public sealed record InputEnvironment(string? Cpu, int? LogicalCores, string? Os, string? Runtime, string? WorkerBuild);
+/// <param name="InjectedSlowdown">BENCH_INJECT_SLOWDOWN of a bench run ("none" when it was not set); null where the input cannot say (BDN reports).</param>
+public sealed record InputEnvironment(string? Cpu, int? LogicalCores, string? Os, string? Runtime, string? WorkerBuild, string? InjectedSlowdown = null);
 
 /// <summary>
 /// A cell (or a BDN benchmark case) reduced to what a comparison needs.

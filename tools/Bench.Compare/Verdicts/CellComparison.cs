@@ -3,4 +3,8 @@ using Bench.Compare.Statistics;
 namespace Bench.Compare.Verdicts;
 
 /// <summary>The comparison of one cell: its verdict, the reason in one line, and the statistics behind it (null when unmatched or failed).</summary>
-public sealed record CellComparison(string Key, string Name, string Group, Verdict Verdict, string Reason, ChangeStatistics? Statistics);
+public sealed record CellComparison(string Key, string Name, string Group, Verdict Verdict, string Reason, ChangeStatistics? Statistics)
+{
+    /// <summary>A <see cref="Verdict.Failed"/> cell that failed in the current run (not only in the baseline): a regression.</summary>
+    public bool CurrentFailed { get; init; }
+}

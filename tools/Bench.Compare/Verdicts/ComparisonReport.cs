@@ -17,14 +17,18 @@ public sealed record ComparisonReport(
 
     public int Count(Verdict verdict) => Cells.Count(c => c.Verdict == verdict);
 
-    /// <summary>Whether this verdict fails the gate under the options' <see cref="FailOn"/>.</summary>
-    public bool Fails(Verdict verdict) => Options.FailOn switch
+    /// <summary>
+    /// Whether a cell fails the gate under the options' <see cref="FailOn"/>. A cell that was ok in the
+    /// baseline and fails (crashes, hangs, returns a wrong result) in the current run is a regression too:
+    /// a strategy that stopped working must not pass a gate that catches one that got 5% slower.
+    /// </summary>
+    public bool Fails(CellComparison cell) => Options.FailOn switch
     {
-        FailOn.Any => verdict is Verdict.Slower or Verdict.Faster or Verdict.Failed or Verdict.New or Verdict.Missing,
-        _ => verdict is Verdict.Slower,
+        FailOn.Any => cell.Verdict is Verdict.Slower or Verdict.Faster or Verdict.Failed or Verdict.New or Verdict.Missing,
+        _ => cell.Verdict is Verdict.Slower || (cell.Verdict is Verdict.Failed && cell.CurrentFailed),
     };
 
-    public IReadOnlyList<CellComparison> Failing => Cells.Where(c => Fails(c.Verdict)).ToList();
+    public IReadOnlyList<CellComparison> Failing => Cells.Where(Fails).ToList();
 
     public int ExitCode => Failing.Count > 0 ? ExitRegression : ExitNoRegression;
 

@@ -39,7 +39,7 @@ public static class VerdictRules
         if (!pair.Current.Ok || !pair.Baseline.Ok)
         {
             var reason = !pair.Current.Ok ? $"current {pair.Current.Error}" : $"baseline {pair.Baseline.Error}";
-            return Make(pair, Verdict.Failed, reason, null);
+            return Make(pair, Verdict.Failed, reason, null) with { CurrentFailed = !pair.Current.Ok && pair.Baseline.Ok };
         }
 
         var baseline = pair.Baseline.SamplesNs;
