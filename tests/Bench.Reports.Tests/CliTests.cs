@@ -29,7 +29,20 @@ public class CliTests
 
     private static void AssertBadInput(string expected, string path)
     {
-        var (code, stdout, stderr) = Run("report", path, "--out", Path.Combine(Path.GetTempPath(), "bench-report-bad-input"));
+        int code;
+        string stdout, stderr;
+        try
+        {
+            (code, stdout, stderr) = Run("report", path, "--out", Path.Combine(Path.GetTempPath(), "bench-report-bad-input"));
+        }
+        finally
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path); // the test's own input file, not left in /tmp
+            }
+        }
+
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         var lines = stderr.TrimEnd('\n').Split('\n');

@@ -84,6 +84,13 @@ public static class RunOrchestrator
             output.WriteLine(line);
         }
 
+        // Fixtures of cells killed outright in an earlier run (their Dispose never ran).
+        var leftovers = Bench.Workloads.Fixtures.LeftoverFixtures.Sweep();
+        if (leftovers.Count > 0)
+        {
+            output.WriteLine($"bench run: removed {leftovers.Count} fixture(s) left by killed cell processes: {string.Join(", ", leftovers.Select(Path.GetFileName))}");
+        }
+
         foreach (var warning in warnings)
         {
             output.WriteLine($"warning: {warning}");

@@ -51,7 +51,7 @@ public sealed unsafe class MappedFile : IDisposable
     public static MappedFile Create(string kind, string extension, long length)
     {
         var directory = Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
-        var path = System.IO.Path.Combine(directory, $"bench-{kind}-{Environment.ProcessId}-{Guid.NewGuid():N}{extension}");
+        var path = System.IO.Path.Combine(directory, $"{Fixtures.LeftoverFixtures.Prefix(kind)}{Guid.NewGuid():N}{extension}");
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite))
         {
             stream.SetLength(length);
