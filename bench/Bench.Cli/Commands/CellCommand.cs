@@ -29,7 +29,7 @@ internal static class CellCommand
         {
             WatchLifeline();
             using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
-            var cell = JsonSerializer.Deserialize<CellSpec>(File.ReadAllText(parse.GetValue(spec)!), ResultsFile.Options)
+            var cell = CellSpecJson.Deserialize(File.ReadAllText(parse.GetValue(spec)!))
                        ?? throw new BadInputException("empty cell spec");
             var resultPath = parse.GetValue(result)!;
             var writer = new CellResultWriter(resultPath);
@@ -115,7 +115,7 @@ internal static class CellCommand
         {
             if (Interlocked.Exchange(ref _written, 1) == 0)
             {
-                AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, ResultsFile.Options));
+                AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, ResultsFile.WriteOptions));
             }
         }
     }

@@ -21,7 +21,7 @@ public static class CellProcess
         var specPath = Path.Combine(cellDirectory, spec.FileId + ".spec.json");
         var resultPath = Path.Combine(cellDirectory, spec.FileId + ".result.json");
         File.Delete(resultPath);
-        AtomicFile.WriteAllText(specPath, JsonSerializer.Serialize(spec with { Verbose = verbose }, ResultsFile.Options));
+        AtomicFile.WriteAllText(specPath, CellSpecJson.Serialize(spec with { Verbose = verbose }));
 
         var info = SelfStartInfo("cell", "--spec", specPath, "--result", resultPath);
         info.RedirectStandardInput = true;

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Bench.Harness.Planning;
+using Bench.Results;
+
+namespace Bench.Harness.Tests;
+
+/// <summary>
+/// The compile-time JSON metadata (faster cell-process start) changes nothing on disk: a spec survives the
+/// trip to its cell process whole, and a result is written exactly as the reflection-based options write it.
+/// </summary>
+public class SerializationTests
+{
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(1, 16)]
+    public void A_cell_spec_survives_the_trip_to_its_cell_process(int retries, int? chunkSize)
+    {
+        var spec = new CellSpec
+        {
+            Workload = "sieve",
+            Strategy = "process-pool",
+            Workers = 2,
+            ChunkSize = chunkSize,
+            Parameters = new Dictionary<string, string> { ["n"] = "1000000", ["items"] = "8" },
+            Job = new ProfileJob("Monitoring", 1, 0, 8, 1),
+            BudgetSeconds = 0.5,
+            BdnDirectory = "/tmp/bdn/x",
+            ItemTimeoutSeconds = 30,
+            Retries = retries,
+            Verbose = true,
+        };
+
+        var back = CellSpecJson.Deserialize(CellSpecJson.Serialize(spec))!;
+
+        Assert.Equal(CellSpecJson.Serialize(spec), CellSpecJson.Serialize(back));
+        Assert.Equal(retries, back.Retries);
+        Assert.Equal(chunkSize, back.ChunkSize);
+        Assert.Equal(spec.Key, back.Key);
+        Assert.Equal(spec.Job, back.Job);
+    }
+
+    [Fact]
+    public void Results_are_written_exactly_as_the_reflection_based_options_write_them()
+    {
+        var fixture = Path.Combine(RepositoryRoot(), "tests", "fixtures", "results-full.json");
+        var results = ResultsFile.Read(fixture);
+        Assert.NotEmpty(results.Cells);
+
+        Assert.Equal(JsonSerializer.Serialize(results, ResultsFile.Options), JsonSerializer.Serialize(results, ResultsFile.WriteOptions));
+        foreach (var cell in results.Cells)
+        {
+            Assert.Equal(JsonSerializer.Serialize(cell, ResultsFile.Options), JsonSerializer.Serialize(cell, ResultsFile.WriteOptions));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bench.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("not inside the repository");
+    }
+}
