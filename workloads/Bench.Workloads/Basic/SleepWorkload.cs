@@ -16,7 +16,7 @@ public sealed class SleepWorkload : IWorkload
         HasAsyncForm: true,
         [
             ParameterSpec.Integer("items", "items per batch", 32, 1, 100_000, quick: 8),
-            ParameterSpec.Integer("ms", "wait per item", 20, 0, 10_000, quick: 10, unit: "ms"),
+            ParameterSpec.Integer("ms", "wait per item", 20, 0, 10_000, quick: 5, unit: "ms"),
         ]);
 
     public IWorkloadSession Open(ParameterSet parameters, SessionShape shape) => new Session(parameters);

@@ -24,7 +24,7 @@ public sealed class NetIoWorkload : IWorkload
         HasAsyncForm: true,
         [
             ParameterSpec.Integer("items", "requests per batch", 64, 1, 100_000, quick: 8),
-            ParameterSpec.Integer("latency", "server wait before each answer", 10, 0, 10_000, unit: "ms"),
+            ParameterSpec.Integer("latency", "server wait before each answer", 10, 0, 10_000, quick: 5, unit: "ms"),
             ParameterSpec.Integer("payload", "bytes per answer", 16 * 1024, 1, 16L * 1024 * 1024, unit: "bytes"),
         ]);
 
