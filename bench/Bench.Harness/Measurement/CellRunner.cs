@@ -15,7 +15,9 @@ namespace Bench.Harness.Measurement;
 /// 1. validate — one batch under the strategy must equal the single-threaded reference, else the cell
 ///    is <c>invalid</c> (or <c>failed</c> when items throw) and is never timed;
 /// 2. measure — BenchmarkDotNet times whole batches; every sample is validated again;
-/// 3. trace — one separate, instrumented batch (never mixed into the samples) for the timelines;
+/// 3. trace — one separate, instrumented batch (never mixed into the samples) for the timelines, on the
+///    measured executor right after validation, warm like the samples (a process pool: on a fresh pool
+///    after measuring, to show its start-up);
 /// 4. sequential reference — a plain loop over the items, the baseline of every speedup.
 /// Resources of the process tree are observed around every sample; statistics come last.
 /// Fixtures are always released, also when the cell fails.
@@ -49,6 +51,11 @@ public static class CellRunner
             IReadOnlyList<double> samples;
             MeasurementTarget target;
             ProcessTreeObserver observer;
+            CellTrace? trace = null;
+            // A process pool's timeline is for its start-up: it is traced on a fresh pool. Every other
+            // strategy is traced on the executor it is measured with, warm, so that its timeline shows a
+            // batch like the ones the samples timed.
+            var traceFreshPool = strategy.Info.UsesProcesses && strategy.Info.Pooled;
             using (var executor = strategy.Create(context))
             {
                 result = result with { ChunkSize = executor.EffectiveChunkSize, PoolStartupNs = executor.StartupNs };
@@ -74,6 +81,15 @@ public static class CellRunner
                         Status = CellStatus.Invalid,
                         Error = $"result {validation.Actual} differs from the single-threaded reference {validation.Expected}",
                     };
+                }
+
+                // 3. Trace, before measuring (in-process strategies and processes): the traced batch follows the
+                // validation batch on the same executor, warm as the samples are. After BDN's summary and
+                // exports the executor had sat idle, and a traced threadpool batch of microsecond items
+                // took 4–19× the median sample (pool threads parked); on a fresh executor 1.5–14×.
+                if (!traceFreshPool)
+                {
+                    trace = TraceBatch(executor, session);
                 }
 
                 // 2. Measure.
@@ -103,14 +119,11 @@ public static class CellRunner
                 };
             }
 
-            // 3. Trace, with a fresh executor so that a pool's start-up shows on the timeline.
-            CellTrace? trace;
-            using (var executor = strategy.Create(context))
+            // 3. Trace (process-pool): the first batch of a fresh pool, so that its start-up shows on the timeline.
+            if (traceFreshPool)
             {
-                var traced = new BatchOutcome(session.ItemCount, trace: true);
-                session.BeforeBatch();
-                executor.ExecuteBatch(traced);
-                trace = traced.FirstError is null ? traced.ToTrace() : null;
+                using var executor = strategy.Create(context);
+                trace = TraceBatch(executor, session);
             }
 
             // 4. The sequential reference, with no executor alive beside it.
@@ -141,6 +154,18 @@ public static class CellRunner
         {
             session?.Dispose();
         }
+    }
+
+    /// <summary>One instrumented batch (never a sample): which thread or process ran each item, and when.</summary>
+    private static CellTrace? TraceBatch(ICellExecutor executor, IWorkloadSession session)
+    {
+        // The batch's preparation first, as before a sample: the trace's clock starts (with the outcome)
+        // where a sample's does. Started before it, blur's timelines began with the destination image
+        // being cleared.
+        session.BeforeBatch();
+        var traced = new BatchOutcome(session.ItemCount, trace: true);
+        executor.ExecuteBatch(traced);
+        return traced.FirstError is null ? traced.ToTrace() : null;
     }
 
     public static string CategoryName(WorkloadCategory category) => category switch
