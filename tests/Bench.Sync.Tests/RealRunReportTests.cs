@@ -46,7 +46,7 @@ public sealed class RealRunReportTests(ITestOutputHelper output)
 
         var report = ReportWriter.Write(Path.Combine(outDirectory, "results.json"));
         var html = await File.ReadAllTextAsync(report.IndexHtml);
-        Assert.Contains("alt=\"Thread locking — counter (hold=30", html, StringComparison.Ordinal);
+        Assert.Contains("alt=\"Thread locking, threads W=2 — counter (hold=30", html, StringComparison.Ordinal);
 
         if (!BrowserAvailable())
         {

@@ -82,9 +82,12 @@ internal static class ChartStyle
         return (string.Join("\n", lines), SmallestTitleSize);
     }
 
+    // The typeface of SansFont, looked up once: every chart measures its title several times.
+    private static readonly Lazy<SkiaSharp.SKTypeface> SansTypeface = new(() => SkiaSharp.SKTypeface.FromFamilyName(SansFont.Value));
+
     private static float TextWidth(string text, float size)
     {
-        using var font = new SkiaSharp.SKFont(SkiaSharp.SKTypeface.FromFamilyName(SansFont.Value), size);
+        using var font = new SkiaSharp.SKFont(SansTypeface.Value, size);
         return font.MeasureText(text);
     }
 

@@ -6,7 +6,7 @@ namespace Bench.Reports.Charts;
 /// <summary>
 /// Speedup over W=1 against W, one line per strategy, the ideal (linear) line, and the Amdahl (dashed)
 /// and USL (dotted) fits where a strategy has ≥ 3 worker counts — drawn to twice the largest measured W,
-/// which is the fits' view beyond this machine.
+/// which is the fits' view beyond this machine; that region is shaded and named in the legend.
 /// </summary>
 public static class SpeedupChart
 {
@@ -25,6 +25,15 @@ public static class SpeedupChart
         var maxWorkers = group.WorkerCounts.Max();
         var fitEnd = group.Fits.Count > 0 ? maxWorkers * 2.0 : maxWorkers;
         var plot = ChartStyle.Create(title, "workers W", "speedup over W=1 (×)");
+        if (fitEnd > maxWorkers)
+        {
+            // Beyond the largest measured W there are only the models: shaded, and said so in the legend,
+            // so the chart on its own never passes a fit off as a measurement.
+            var unmeasured = plot.Add.HorizontalSpan(maxWorkers, fitEnd + 0.5, new Color(0, 0, 0, 14));
+            unmeasured.LineWidth = 0;
+            unmeasured.LegendText = "not measured (fits only)";
+        }
+
         var ideal = plot.Add.ScatterLine(new[] { 1.0, fitEnd }, new[] { 1.0, fitEnd }, ChartStyle.Ideal);
         ideal.LinePattern = LinePattern.Dashed;
         ideal.LineWidth = 1.5f;

@@ -19,7 +19,8 @@ public static class TimelineChart
 
     public static ChartImage DrawItems(WorkloadGroup group, ChartContext context, CellView? cell, string diagram, string kind)
     {
-        var title = $"{diagram} — {group.Title}";
+        // The PNG names its cell: a timeline read on its own must say which strategy and W it shows.
+        var title = cell is null ? $"{diagram} — {group.Title}" : $"{diagram}, {cell.Strategy} W={cell.Workers} — {group.Title}";
         if (cell?.Cell.Trace is not { Items.Count: > 0 } trace)
         {
             return ChartImage.Absent(title, $"No trace to draw: no ok {(kind == "threads" ? "thread" : "process")}-strategy cell in this group has trace items.");
@@ -92,7 +93,7 @@ public static class TimelineChart
 
     public static ChartImage DrawLocks(WorkloadGroup group, ChartContext context, CellView? cell)
     {
-        var title = $"Thread locking — {group.Title}";
+        var title = cell is null ? $"Thread locking — {group.Title}" : $"Thread locking, {cell.Strategy} W={cell.Workers} — {group.Title}";
         if (cell?.Cell.Trace is not { Locks.Count: > 0 } trace)
         {
             return ChartImage.Absent(title, "No lock trace in this group.");
