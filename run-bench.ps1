@@ -17,7 +17,7 @@ $rid = "$os-$($arch -eq 'Arm64' ? 'arm64' : 'x64')"
 
 function Test-NeedsPublish {
     if (-not (Test-Path $exe) -or -not (Test-Path $stamp)) { return $true }
-    $published = (Get-Item $stamp).LastWriteTimeUtc
+    $published = (Get-Item -Force $stamp).LastWriteTimeUtc # -Force: a dotfile is hidden to Get-Item
     $sources = Get-ChildItem -Path bench, workloads, reports, tools -Recurse -File -Include *.cs, *.csproj, *.props, *.json, *.c -ErrorAction SilentlyContinue |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
     $sources += Get-ChildItem -Path Directory.Build.props, Directory.Packages.props, global.json
