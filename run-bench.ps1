@@ -39,7 +39,7 @@ function Publish-Harness {
 function Publish-AotWorker {
     $clang = (Get-Command clang -ErrorAction SilentlyContinue)?.Source
     if (-not $clang -and $IsLinux) { $clang = Get-ChildItem /usr/bin/clang-[0-9]* -ErrorAction SilentlyContinue | Sort-Object Name | Select-Object -Last 1 -ExpandProperty FullName }
-    if ($clang -and $IsLinux -and $env:BENCH_NO_AOT -ne '1') {
+    if ($clang -and $IsLinux) {
         [Console]::Error.WriteLine("run-bench: publishing the NativeAOT worker with $clang")
         dotnet publish bench/Bench.Worker/Bench.Worker.csproj -c Release -r $rid -nologo -v quiet `
             -p:PublishAot=true "-p:CppCompilerAndLinker=$clang" -o (Join-Path $pub 'aot') | Out-Host
@@ -60,7 +60,8 @@ if (Test-NeedsPublish) {
     Set-Content -Path $stamp -Value (Get-Date -AsUTC -Format o)
 }
 
-# BENCH_NO_AOT=1: measure with the JIT worker beside the harness even where a NativeAOT one was published.
+# BENCH_NO_AOT=1: measure with the JIT worker beside the harness even where a NativeAOT one was published
+# (decided per run, not at publish time, so a publish made under it does not strand later runs on JIT).
 if ($env:BENCH_NO_AOT -eq '1') { $env:BENCH_WORKER = Join-Path $pub ($IsWindows ? 'bench-worker.exe' : 'bench-worker') }
 
 $arguments = @($args)

@@ -47,7 +47,7 @@ publish_harness() {
 
 publish_aot_worker() {
   clang="$(find_clang || true)"
-  if [ -n "$clang" ] && [ "${BENCH_NO_AOT:-}" != "1" ]; then
+  if [ -n "$clang" ]; then
     echo "run-bench: publishing the NativeAOT worker with $clang" >&2
     if ! dotnet publish bench/Bench.Worker/Bench.Worker.csproj -c Release -r "$rid" -nologo -v quiet \
         -p:PublishAot=true -p:CppCompilerAndLinker="$clang" -o "$pub/aot" >&2; then
@@ -66,7 +66,9 @@ if needs_publish; then
   touch "$stamp"
 fi
 
-# BENCH_NO_AOT=1: measure with the JIT worker beside the harness even where a NativeAOT one was published.
+# BENCH_NO_AOT=1: measure with the JIT worker beside the harness even where a NativeAOT one was published
+# (decided here, per run, not at publish time: a publish made under it would leave later runs without
+# the NativeAOT worker until a source changed).
 if [ "${BENCH_NO_AOT:-}" = "1" ]; then
   export BENCH_WORKER="$pub/bench-worker"
 fi

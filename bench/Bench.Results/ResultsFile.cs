@@ -28,7 +28,7 @@ public static class ResultsFile
     /// </summary>
     public static readonly JsonSerializerOptions WriteOptions = new(Options)
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ResultsJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ResultsJsonContext.Default, Options.TypeInfoResolver),
     };
 
     /// <summary>Compact options for one-line journal entries.</summary>

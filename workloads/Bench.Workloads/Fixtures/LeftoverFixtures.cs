@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bench.Workloads.Fixtures;
 
 /// <summary>
@@ -10,14 +8,23 @@ namespace Bench.Workloads.Fixtures;
 /// process is gone is a leftover. A live or reused pid is left alone: deleting a fixture in use would be
 /// worse than leaving one behind.
 /// </summary>
-public static partial class LeftoverFixtures
+public static class LeftoverFixtures
 {
+    public const string FileIo = "file-io";
+    public const string Image = "image";
+    public const string Counter = "counter";
+
+    /// <summary>Every kind of fixture; <see cref="Prefix"/> refuses others, so a new kind cannot escape the sweep.</summary>
+    private static readonly string[] Kinds = [FileIo, Image, Counter];
+
     /// <summary>The places fixtures are made in: /dev/shm (mapped files) and the temp directory (both kinds).</summary>
     public static IReadOnlyList<string> Places =>
         new[] { "/dev/shm", Path.GetTempPath() }.Where(Directory.Exists).Distinct().ToList();
 
     /// <summary>The name prefix of a fixture made by the current process.</summary>
-    public static string Prefix(string kind) => $"bench-{kind}-{Environment.ProcessId}-";
+    public static string Prefix(string kind) => Kinds.Contains(kind)
+        ? $"bench-{kind}-{Environment.ProcessId}-"
+        : throw new ArgumentException($"'{kind}' is not a fixture kind the sweep knows ({string.Join(", ", Kinds)})", nameof(kind));
 
     /// <summary>Deletes the leftovers of dead processes in <paramref name="places"/>; returns what it removed. Linux only (it asks /proc).</summary>
     public static IReadOnlyList<string> Sweep(IEnumerable<string>? places = null)
@@ -32,8 +39,7 @@ public static partial class LeftoverFixtures
         {
             foreach (var path in Directory.EnumerateFileSystemEntries(place, "bench-*"))
             {
-                var match = FixtureName().Match(Path.GetFileName(path));
-                if (!match.Success || !int.TryParse(match.Groups["pid"].Value, out var pid) || Directory.Exists($"/proc/{pid}"))
+                if (OwnerPid(Path.GetFileName(path)) is not { } pid || Directory.Exists($"/proc/{pid}"))
                 {
                     continue;
                 }
@@ -61,6 +67,22 @@ public static partial class LeftoverFixtures
         return removed;
     }
 
-    [GeneratedRegex(@"^bench-(file-io|image|counter)-(?<pid>[0-9]+)-")]
-    private static partial Regex FixtureName();
+    /// <summary>The PID in "bench-{kind}-{pid}-…" for a known kind; null for any other name.</summary>
+    private static int? OwnerPid(string name)
+    {
+        foreach (var kind in Kinds)
+        {
+            var prefix = $"bench-{kind}-";
+            if (!name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = name.AsSpan(prefix.Length);
+            var dash = rest.IndexOf('-');
+            return dash > 0 && int.TryParse(rest[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        }
+
+        return null;
+    }
 }

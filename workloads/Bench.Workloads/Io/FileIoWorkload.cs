@@ -99,7 +99,7 @@ public sealed class FileIoWorkload : IWorkload
         {
             ItemCount = parameters.GetInt32("items");
             _block = parameters.GetInt32("block");
-            _directory = new PrivateTempDirectory(Fixtures.LeftoverFixtures.Prefix("file-io"));
+            _directory = new PrivateTempDirectory(Fixtures.LeftoverFixtures.Prefix(Fixtures.LeftoverFixtures.FileIo));
             RunnerParameters = parameters.With(DirectoryParameter, _directory.Path);
         }
 

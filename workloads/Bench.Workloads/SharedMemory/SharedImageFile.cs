@@ -30,7 +30,7 @@ public sealed unsafe class SharedImageFile : IDisposable
 
     /// <summary>Creates the file (source and destination zeroed) and maps it. The caller fills the source.</summary>
     public static SharedImageFile Create(int width, int height) =>
-        new(MappedFile.Create("image", ".img", 2L * width * height), width, height);
+        new(MappedFile.Create(Fixtures.LeftoverFixtures.Image, ".img", 2L * width * height), width, height);
 
     /// <summary>Maps a file that another process created.</summary>
     public static SharedImageFile Open(string path, int width, int height) =>

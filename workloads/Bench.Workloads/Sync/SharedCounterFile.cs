@@ -49,7 +49,7 @@ public sealed unsafe class SharedCounterFile : IDisposable
     public void Clear() => new Span<byte>(_file.Base, checked((int)CounterBytes)).Clear();
 
     /// <summary>Creates a zeroed file in /dev/shm (memory-backed) where it exists, else in the temp directory.</summary>
-    public static SharedCounterFile Create(long length) => new(MappedFile.Create("counter", ".bin", length));
+    public static SharedCounterFile Create(long length) => new(MappedFile.Create(Fixtures.LeftoverFixtures.Counter, ".bin", length));
 
     /// <summary>Maps a file that the session created.</summary>
     public static SharedCounterFile Open(string path, long length) => new(MappedFile.Open(path, length, "shared counter file"));
