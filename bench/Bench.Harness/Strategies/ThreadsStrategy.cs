@@ -10,6 +10,10 @@ namespace Bench.Harness.Strategies;
 /// thread start each item's thread as a semaphore slot freed up: then every item waited for that
 /// thread to be scheduled on a core busy with the other items, and sieve at W=2 on 2 cores ran at
 /// 1.7 busy cores (150 ms) instead of 1.93 (131 ms) — the coordinator, not thread creation, was measured.
+/// Creating threads ahead (the calling thread keeps W more started and waiting for a run slot) was tried
+/// to take creation (190-280 µs per .NET thread here, 50-80 µs for a bare pthread) off the path between
+/// two items: net-io at W=8 went from 1.18-1.25× its ideal to 1.14-1.16×, but sieve at W=2 on 2 cores
+/// fell from 0.94-0.96 parallel efficiency to 0.84-0.93, the creating thread now taking a core from the items.
 /// </summary>
 public sealed class ThreadsStrategy : IExecutionStrategy
 {
