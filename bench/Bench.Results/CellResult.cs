@@ -40,6 +40,13 @@ public sealed record CellResult
     /// <summary>Wall time of each measured batch, from BenchmarkDotNet's workload-actual iterations.</summary>
     public IReadOnlyList<double> SamplesNs { get; init; } = [];
 
+    /// <summary>
+    /// Samples per launch, in launch order, when the cell ran in more than one cell process (null: one
+    /// launch). Launches run in separate passes over the matrix, minutes apart, so their spread is the
+    /// run-to-run drift of the machine; bench compare makes the launch its unit of replication with it.
+    /// </summary>
+    public IReadOnlyList<int>? LaunchSampleCounts { get; init; }
+
     public double? MedianNs { get; init; }
 
     public CellStatistics? Statistics { get; init; }

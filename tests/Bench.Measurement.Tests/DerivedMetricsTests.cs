@@ -56,6 +56,8 @@ public class DerivedMetricsTests
         var merged = CellLaunches.Merge([first, second]);
 
         Assert.Equal([100e6, 101e6, 200e6, 201e6], merged.SamplesNs);
+        Assert.Equal([2, 2], merged.LaunchSampleCounts); // where each launch's samples are, for bench compare
+        Assert.Null(first.LaunchSampleCounts);
         Assert.Equal(4, merged.Resources!.Count);
         Assert.Equal(4, merged.Statistics!.SampleCount);
         Assert.Equal(150.5e6, merged.MedianNs);

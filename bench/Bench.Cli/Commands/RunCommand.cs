@@ -22,17 +22,25 @@ internal static class RunCommand
         var verbose = new Option<bool>("--verbose") { Description = "show BenchmarkDotNet's console output" };
         var itemTimeout = new Option<double?>("--item-timeout") { Description = "seconds one item may run before it counts as hung (default: quick 30, else 120; docs/faults.md)" };
         var gil = new Option<bool>("--gil") { Description = "also run CPU-bound workloads under thread strategies with a CPython-like GIL (5 ms switch interval; cells get gil=on)" };
+        var launches = new Option<int?>("--launches") { Description = "cell processes per cell, run in that many passes over the matrix so that bench compare sees the machine's drift (default: the profile's; thorough 3)" };
         var retry = new Option<int>("--retry") { Description = "0 | 1: run the items of a worker that died or hung again on a fresh worker (default 1)", DefaultValueFactory = _ => 1 };
 
         var command = new Command("run", "measure workloads × strategies × workers and write results.json")
         {
-            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry, gil,
+            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry, gil, launches,
         };
         command.SetAction(parse =>
         {
             var profileName = parse.GetValue(profile)!;
             var selected = Profile.Find(profileName)
                 ?? throw new BadInputException($"unknown profile '{profileName}'; valid: {string.Join(", ", Profile.All.Select(p => p.Name))}");
+            if (parse.GetValue(launches) is { } launchCount)
+            {
+                selected = launchCount is >= 1 and <= 20
+                    ? selected with { Job = selected.Job with { LaunchCount = launchCount } }
+                    : throw new BadInputException($"--launches must be between 1 and 20, not {launchCount}");
+            }
+
             if (parse.GetValue(chunk) is < 1)
             {
                 throw new BadInputException("--chunk-size must be at least 1");

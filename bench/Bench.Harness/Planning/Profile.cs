@@ -11,7 +11,8 @@ namespace Bench.Harness.Planning;
 ///   validation batch, run by the same executor just before BDN starts, is the warm-up: a second one cost
 ///   ≈ 4 s over the 93-cell matrix and kept quick above its 90 s target.</item>
 /// <item>default — 2 warm-ups, 15 iterations; workloads use their default sizes (items of 5–50 ms).</item>
-/// <item>thorough — 3 launches (each a fresh cell process, like JMH forks), 3 warm-ups, 20 iterations each.</item>
+/// <item>thorough — 3 launches (each a fresh cell process, like JMH forks, the k-th of every cell in the k-th pass
+///   over the matrix), 3 warm-ups, 20 iterations each. <c>bench run --launches N</c> sets the count for any profile.</item>
 /// </list>
 /// </summary>
 public sealed record Profile(string Name, ProfileJob Job, bool QuickSizes, string Description)
@@ -32,7 +33,7 @@ public sealed record Profile(string Name, ProfileJob Job, bool QuickSizes, strin
     };
 
     public static readonly Profile Thorough = new("thorough", new ProfileJob("Monitoring", 3, 3, 20, 1), false,
-        "3 launches (fresh processes), 3 warm-ups, 20 iterations each; default workload sizes");
+        "3 launches (fresh processes, in 3 passes over the matrix), 3 warm-ups, 20 iterations each; default workload sizes");
 
     public static IReadOnlyList<Profile> All { get; } = [Quick, Default, Thorough];
 

@@ -5,28 +5,22 @@ using Bench.Results;
 namespace Bench.Harness.Running;
 
 /// <summary>
-/// Runs a cell in <c>launchCount</c> separate cell processes, as JMH forks do, and concatenates their
-/// samples: a process-level accident (an unlucky JIT decision, memory layout, a core placement) then
-/// shows up as spread across launches instead of hiding in one. The first launch's trace and validation
-/// are kept; statistics and derived metrics are recomputed over all samples; a failed launch fails the cell.
+/// A cell measured in several separate cell processes (launches), as JMH forks are, merged into one
+/// result. The orchestrator runs launch k of every cell in pass k over the matrix, so a cell's launches
+/// lie minutes apart: on a shared machine the host's speed drifts over seconds to minutes, and only
+/// launches spread over the run show that drift as spread between launches instead of hiding it in one.
+/// The first launch's trace and validation are kept; statistics and derived metrics are recomputed over
+/// all samples; <see cref="CellResult.LaunchSampleCounts"/> records where each launch's samples are.
 /// </summary>
 public static class CellLaunches
 {
-    public static CellResult Run(CellSpec spec, int launchCount, string cellDirectory, bool verbose, ShutdownCoordinator? shutdown = null)
+    /// <summary>Launch number <paramref name="launch"/> (1-based) of a cell, in a fresh cell process.</summary>
+    public static CellResult RunLaunch(CellSpec spec, int launch, string cellDirectory, bool verbose, ShutdownCoordinator? shutdown = null)
     {
-        var launches = new List<CellResult>();
-        for (var launch = 1; launch <= Math.Max(1, launchCount); launch++)
-        {
-            var launchSpec = launch == 1 ? spec : spec with { BdnDirectory = $"{spec.BdnDirectory}-launch{launch}" };
-            var cell = CellProcess.Run(launchSpec, cellDirectory, verbose, shutdown);
-            launches.Add(cell);
-            if (shutdown?.Requested == true || cell.Status != CellStatus.Ok)
-            {
-                return launches.Count == 1 ? cell : cell with { Error = $"launch {launch}: {cell.Error}" };
-            }
-        }
-
-        return Merge(launches);
+        // Each launch keeps BenchmarkDotNet's own log apart; launch 1 uses the cell's directory as before.
+        var launchSpec = launch == 1 ? spec : spec with { BdnDirectory = $"{spec.BdnDirectory}-launch{launch}" };
+        var cell = CellProcess.Run(launchSpec, cellDirectory, verbose, shutdown);
+        return launch == 1 || cell.Status == CellStatus.Ok ? cell : cell with { Error = $"launch {launch}: {cell.Error}" };
     }
 
     /// <summary>One cell from several ok launches of it.</summary>
@@ -45,6 +39,7 @@ public static class CellLaunches
         var merged = first with
         {
             SamplesNs = [.. launches.SelectMany(l => l.SamplesNs)],
+            LaunchSampleCounts = [.. launches.Select(l => l.SamplesNs.Count)],
             Resources = resources,
             Derived = (first.Derived ?? new DerivedMetrics()) with
             {

@@ -35,11 +35,24 @@ public sealed class Journal(string path)
     /// <summary>Finished cells by key (the last entry wins), and a warning per unreadable line.</summary>
     public (Dictionary<string, CellResult> Cells, List<string> Warnings) Load()
     {
+        var (entries, warnings) = LoadAll();
         var cells = new Dictionary<string, CellResult>(StringComparer.Ordinal);
+        foreach (var cell in entries)
+        {
+            cells[cell.Key] = cell;
+        }
+
+        return (cells, warnings);
+    }
+
+    /// <summary>Every readable entry in the order it was appended, and a warning per unreadable line.</summary>
+    public (List<CellResult> Entries, List<string> Warnings) LoadAll()
+    {
+        var entries = new List<CellResult>();
         var warnings = new List<string>();
         if (!File.Exists(Path))
         {
-            return (cells, warnings);
+            return (entries, warnings);
         }
 
         var number = 0;
@@ -53,18 +66,17 @@ public sealed class Journal(string path)
 
             try
             {
-                var cell = JsonSerializer.Deserialize<CellResult>(line, ResultsFile.LineOptions);
-                if (cell is not null)
+                if (JsonSerializer.Deserialize<CellResult>(line, ResultsFile.LineOptions) is { } cell)
                 {
-                    cells[cell.Key] = cell;
+                    entries.Add(cell);
                 }
             }
             catch (JsonException)
             {
-                warnings.Add($"journal line {number} is unreadable (torn by a kill?) and was skipped; that cell runs again");
+                warnings.Add($"{System.IO.Path.GetFileName(Path)} line {number} is unreadable (torn by a kill?) and was skipped; that measurement runs again");
             }
         }
 
-        return (cells, warnings);
+        return (entries, warnings);
     }
 }

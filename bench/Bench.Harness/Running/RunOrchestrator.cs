@@ -96,8 +96,10 @@ public static class RunOrchestrator
             output.WriteLine($"warning: {warning}");
         }
 
-        output.WriteLine($"bench run: {plan.Count} cells, profile {profile.Name}, worker build {launcher.Build}, out {outDirectory}");
-        display.Start(plan.Count);
+        var launchCount = Math.Max(1, profile.Job.LaunchCount);
+        var launchNote = launchCount > 1 ? $", {launchCount} launches a cell in {launchCount} passes" : "";
+        output.WriteLine($"bench run: {plan.Count} cells, profile {profile.Name}{launchNote}, worker build {launcher.Build}, out {outDirectory}");
+        display.Start(plan.Count * launchCount);
         var cellDirectory = Path.Combine(outDirectory, "cells");
         foreach (var stale in new[] { cellDirectory, Path.Combine(outDirectory, "sequential") })
         {
@@ -108,33 +110,75 @@ public static class RunOrchestrator
                 Directory.Delete(stale, recursive: true);
             }
         }
-        var clock = Stopwatch.StartNew();
-        var done = 0;
-        foreach (var spec in plan)
+
+        // Launches of unfinished cells (several launches a cell): journaled one by one, so that a kill
+        // loses at most the launch in progress; the cell goes to journal.jsonl when its last launch ends.
+        var launchJournal = new Journal(Path.Combine(outDirectory, "launches.jsonl"));
+        var launchesSoFar = new Dictionary<string, List<CellResult>>(StringComparer.Ordinal);
+        if (options.Resume)
         {
-            done++;
-            if (finished.ContainsKey(spec.Key))
+            var (entries, launchWarnings) = launchJournal.LoadAll();
+            warnings.AddRange(launchWarnings);
+            foreach (var warning in launchWarnings)
             {
-                display.CellFinished(done, Label(spec), "already in the journal, skipped");
-                continue;
+                output.WriteLine($"warning: {warning}");
             }
-
-            if (options.Shutdown?.Requested == true)
+            foreach (var entry in entries.Where(e => !finished.ContainsKey(e.Key)))
             {
-                break;
+                (launchesSoFar.TryGetValue(entry.Key, out var list) ? list : launchesSoFar[entry.Key] = []).Add(entry);
             }
+        }
+        else if (File.Exists(launchJournal.Path))
+        {
+            File.Delete(launchJournal.Path);
+        }
 
-            display.CellStarting(done, Label(spec));
-            var cell = CellLaunches.Run(spec, profile.Job.LaunchCount, cellDirectory, options.Verbose, options.Shutdown);
-            if (options.Shutdown?.Requested == true)
+        var clock = Stopwatch.StartNew();
+        var step = 0;
+        var interrupted = false;
+        // Pass k measures launch k of every cell: a cell's launches are a whole pass apart.
+        for (var pass = 1; pass <= launchCount && !interrupted; pass++)
+        {
+            foreach (var spec in plan)
             {
-                output.WriteLine($"[{done}/{plan.Count}] {Label(spec)}: interrupted by {options.Shutdown.Signal}, not journaled");
-                break;
-            }
+                step++;
+                var label = launchCount > 1 ? $"{Label(spec)} (launch {pass}/{launchCount})" : Label(spec);
+                var earlier = launchesSoFar.TryGetValue(spec.Key, out var list) ? list : launchesSoFar[spec.Key] = [];
+                if (finished.ContainsKey(spec.Key) || earlier.Count >= pass)
+                {
+                    display.CellFinished(step, label, finished.ContainsKey(spec.Key) ? "already in the journal, skipped" : "launch already journaled, skipped");
+                    continue;
+                }
 
-            journal.Append(cell);
-            finished[cell.Key] = cell;
-            display.CellFinished(done, Label(spec), Summarize(cell));
+                if (options.Shutdown?.Requested == true)
+                {
+                    interrupted = true;
+                    break;
+                }
+
+                display.CellStarting(step, label);
+                var launch = CellLaunches.RunLaunch(spec, pass, cellDirectory, options.Verbose, options.Shutdown);
+                if (options.Shutdown?.Requested == true)
+                {
+                    output.WriteLine($"[{step}/{plan.Count * launchCount}] {label}: interrupted by {options.Shutdown.Signal}, not journaled");
+                    interrupted = true;
+                    break;
+                }
+
+                if (launch.Status == CellStatus.Ok && pass < launchCount)
+                {
+                    launchJournal.Append(launch);
+                    earlier.Add(launch);
+                    display.CellFinished(step, label, Summarize(launch));
+                    continue;
+                }
+
+                // The last launch, or a failed one (which fails the cell: its later launches are not run).
+                var cell = launch.Status == CellStatus.Ok ? CellLaunches.Merge([.. earlier, launch]) : launch;
+                journal.Append(cell);
+                finished[cell.Key] = cell;
+                display.CellFinished(step, label, Summarize(cell));
+            }
         }
 
         display.Dispose();

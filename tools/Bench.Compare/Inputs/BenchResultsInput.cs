@@ -16,16 +16,22 @@ public static class BenchResultsInput
             results.Environment.Runtime,
             results.Environment.WorkerBuild,
             results.Environment.InjectedSlowdown ?? "none");
-        var cells = results.Cells.Select(ToInput).ToList();
+        var cells = results.Cells.Select(cell => ToInput(cell, source)).ToList();
         return new ComparisonInput(source, Kind, environment, cells);
     }
 
-    private static InputCell ToInput(CellResult cell)
+    private static InputCell ToInput(CellResult cell, string source)
     {
         var parameters = string.Join(";", cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         var name = $"{cell.Workload} {cell.Strategy} W={cell.Workers}" + (parameters.Length > 0 ? $" {parameters}" : "");
         var ok = cell.Status == CellStatus.Ok;
         var error = ok ? null : $"{cell.Status}: {cell.Error ?? "no reason given"}";
-        return new InputCell(cell.Key, name, cell.Workload, ok, error, ok ? cell.SamplesNs : []);
+        if (ok && cell.LaunchSampleCounts is { } sizes && (sizes.Any(size => size < 1) || sizes.Sum() != cell.SamplesNs.Count))
+        {
+            throw new ResultsFileException(
+                $"{source}: cell '{name}': launchSampleCounts [{string.Join(", ", sizes)}] do not add up to its {cell.SamplesNs.Count} samples (a corrupt or hand-edited results file)");
+        }
+
+        return new InputCell(cell.Key, name, cell.Workload, ok, error, ok ? cell.SamplesNs : [], ok ? cell.LaunchSampleCounts : null);
     }
 }

@@ -20,4 +20,26 @@ public sealed record InputEnvironment(string? Cpu, int? LogicalCores, string? Os
 /// <param name="Ok">False for failed or invalid cells: they carry no timings to compare.</param>
 /// <param name="Error">Why the cell is not ok (one line), or null.</param>
 /// <param name="SamplesNs">Wall time per sample in nanoseconds.</param>
-public sealed record InputCell(string Key, string Name, string Group, bool Ok, string? Error, IReadOnlyList<double> SamplesNs);
+/// <param name="LaunchSizes">Samples per launch in <paramref name="SamplesNs"/>'s order when the cell ran in several
+/// launches (bench run --launches, thorough); null for one launch or where the input cannot say.</param>
+public sealed record InputCell(string Key, string Name, string Group, bool Ok, string? Error, IReadOnlyList<double> SamplesNs, IReadOnlyList<int>? LaunchSizes = null)
+{
+    /// <summary>The samples of each launch, or null unless there are at least two launches.</summary>
+    public IReadOnlyList<IReadOnlyList<double>>? Launches()
+    {
+        if (LaunchSizes is not { Count: >= 2 } sizes)
+        {
+            return null;
+        }
+
+        var launches = new List<IReadOnlyList<double>>();
+        var offset = 0;
+        foreach (var size in sizes)
+        {
+            launches.Add(SamplesNs.Skip(offset).Take(size).ToList());
+            offset += size;
+        }
+
+        return launches;
+    }
+}

@@ -20,6 +20,8 @@ namespace Bench.Compare.Statistics;
 /// <param name="SmallestPossibleP">The smallest one-sided p-value these sample counts can produce at all.</param>
 /// <param name="ThresholdFraction">The threshold as a fraction of the baseline median.</param>
 /// <param name="NoiseFraction">The noise threshold as a fraction of the baseline median.</param>
+/// <param name="BaselineLaunches">Launches on the baseline side when the launch was the unit of replication (see <see cref="LaunchAnalysis"/>); null: samples were.</param>
+/// <param name="CurrentLaunches">Launches on the current side, likewise.</param>
 public sealed record ChangeStatistics(
     int BaselineCount,
     int CurrentCount,
@@ -36,4 +38,10 @@ public sealed record ChangeStatistics(
     double PFaster,
     double SmallestPossibleP,
     double ThresholdFraction,
-    double NoiseFraction);
+    double NoiseFraction,
+    int? BaselineLaunches = null,
+    int? CurrentLaunches = null)
+{
+    /// <summary>True when ratio, interval and p-values come from launches rather than samples.</summary>
+    public bool ByLaunch => BaselineLaunches is not null;
+}

@@ -10,6 +10,8 @@ namespace Bench.Compare.Verdicts;
 /// <item>unmatched → new / missing; not ok on either side → failed;</item>
 /// <item>unknown when the sample counts cannot reach alpha at all (two samples that do not overlap
 ///   would still not be significant), or a sample is not a positive time;</item>
+/// <item>where either side ran each cell in several launches (bench run --launches, thorough), the
+///   interval and p-values below come from the launches (<see cref="LaunchAnalysis"/>), not the samples;</item>
 /// <item>slower / faster when the change is real — Mann-Whitney finds it beyond the noise threshold
 ///   (p &lt; alpha) — and large — the Hodges-Lehmann ratio is beyond the threshold. (Demanding that the
 ///   test prove the change beyond the threshold itself detects a 10% slowdown in only ~94% of
@@ -55,6 +57,14 @@ public static class VerdictRules
         }
 
         var s = ShiftAnalysis.Analyze(baseline, current, options.Alpha, options.Threshold, options.Noise);
+        // Launches spread over each run, where both files have them: the launch is the unit of replication.
+        var baselineLaunches = pair.Baseline.Launches() ?? [baseline];
+        var currentLaunches = pair.Current.Launches() ?? [current];
+        if (LaunchAnalysis.Applies(baselineLaunches, currentLaunches))
+        {
+            s = LaunchAnalysis.Analyze(baselineLaunches, currentLaunches, options.Alpha, s);
+        }
+
         return Make(pair, Classify(s, options, out var why), why, s);
     }
 
@@ -62,7 +72,8 @@ public static class VerdictRules
     {
         var alpha = options.Alpha;
         var change = Percent(s.Ratio - 1);
-        var interval = $"{(s.ConfidenceLevel * 100).ToString("0.##", CultureInfo.InvariantCulture)}% CI [{Percent(s.RatioLower - 1)}, {Percent(s.RatioUpper - 1)}]";
+        var interval = $"{(s.ConfidenceLevel * 100).ToString("0.##", CultureInfo.InvariantCulture)}% CI [{Percent(s.RatioLower - 1)}, {Percent(s.RatioUpper - 1)}]" +
+                       (s.ByLaunch ? $" over launches ({s.BaselineLaunches} baseline, {s.CurrentLaunches} current)" : "");
         if (s.SmallestPossibleP >= alpha)
         {
             reason = $"too few samples: {s.BaselineCount} baseline and {s.CurrentCount} current cannot reach alpha {Number(alpha)} (best possible p {Number(s.SmallestPossibleP)})";
@@ -93,7 +104,7 @@ public static class VerdictRules
             return Verdict.Same;
         }
 
-        reason = $"too few samples for this spread: {change}, {interval} reaches past ±{options.Threshold}" +
+        reason = $"{(s.ByLaunch ? "too few launches for the drift between them" : "too few samples for this spread")}: {change}, {interval} reaches past ±{options.Threshold}" +
                  (Math.Abs(s.Ratio - 1) > s.ThresholdFraction ? $" and the change is not significant (p {Number(Math.Min(s.PSlower, s.PFaster))})" : "");
         return Verdict.Unknown;
     }
