@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using Bench.Harness.Running;
 using Bench.Results;
 
-namespace Bench.Measurement.Tests;
+namespace Bench.Harness.Tests;
 
 /// <summary>
 /// <c>bench run --launches N</c>: launch k of every cell runs in pass k over the matrix (so a cell's
@@ -79,20 +78,7 @@ public class LaunchPassesTests
 
     private static (int ExitCode, string Output) Run(string[] arguments)
     {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "bench"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
+        var (code, stdout, stderr) = EndToEndTests.RunBench(arguments);
+        return (code, stdout + stderr);
     }
 }
