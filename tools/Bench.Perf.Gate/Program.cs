@@ -6,7 +6,8 @@ using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
 
 // Error rates of bench compare's verdict rules on synthetic timings: lognormal with a 3% coefficient of
 // variation, 15 samples a side, 1,000 pairs per scenario, default options (threshold 5%, noise 1%,
-// alpha 0.01). Deterministic: fixed seeds. Usage: Bench.Perf.Gate [pairs] [samples].
+// alpha 0.01); then the same rules under host drift between launches. Deterministic: fixed seeds.
+// Usage: Bench.Perf.Gate [pairs] [samples].
 var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
 const double CoefficientOfVariation = 0.03;
@@ -44,6 +45,51 @@ foreach (var scenario in scenarios)
     allMet &= met;
     var spread = string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Key.Name()} {c.Value}"));
     Console.WriteLine($"  {scenario.Name,-55} {rate,7:P1}  target {scenario.Target,-6} {(met ? "met" : "MISSED")}   ({spread})");
+}
+
+// Host drift: each launch's level is off by a lognormal factor (a speed regime), the samples of a launch
+// share it. 3 launches of 8 samples a side, as `bench run --profile quick --launches 3`. A test over
+// samples takes the drift for a change; with the launch as the unit (LaunchAnalysis) it widens the interval.
+const int Launches = 3, PerLaunch = 8;
+Console.WriteLine();
+Console.WriteLine($"host drift between launches: {Launches} launches × {PerLaunch} samples a side, within-launch CV {CoefficientOfVariation:P0}, {pairs} pairs per scenario");
+(string Name, double DriftCv, double Slowdown, bool ByLaunch, string Target, Func<double, bool>? Met)[] driftScenarios =
+[
+    ("A/A, drift CV 10%, test over samples: flagged slower", 0.10, 1.00, false, "(none)", null),
+    ("A/A, drift CV 10%, test over launches: flagged slower", 0.10, 1.00, true, "<= 1%", r => r <= 0.01),
+    ("10% slowdown, drift CV 1%, over launches: detected", 0.01, 1.10, true, ">= 95%", r => r >= 0.95),
+    ("10% slowdown, drift CV 10%, over launches: detected", 0.10, 1.10, true, "(none)", null),
+];
+foreach (var scenario in driftScenarios)
+{
+    var counts = Enum.GetValues<Verdict>().ToDictionary(v => v, _ => 0);
+    var driftSigma = Math.Sqrt(Math.Log(1 + scenario.DriftCv * scenario.DriftCv));
+    var drift = new NormalDistribution(0, driftSigma).Random(new Random(seed++));
+    var noise = new NormalDistribution(0, sigma).Random(new Random(seed++));
+    List<IReadOnlyList<double>> Side(double median) =>
+        [.. Enumerable.Range(0, Launches).Select(_ =>
+        {
+            var level = Math.Log(median) + drift.Next();
+            return (IReadOnlyList<double>)[.. Enumerable.Range(0, PerLaunch).Select(_ => Math.Exp(level + noise.Next()))];
+        })];
+    for (var i = 0; i < pairs; i++)
+    {
+        var baseline = Side(MedianNs);
+        var current = Side(MedianNs * scenario.Slowdown);
+        var statistics = ShiftAnalysis.Analyze([.. baseline.SelectMany(l => l)], [.. current.SelectMany(l => l)], options.Alpha, options.Threshold, options.Noise);
+        if (scenario.ByLaunch)
+        {
+            statistics = LaunchAnalysis.Analyze(baseline, current, options.Alpha, statistics);
+        }
+
+        counts[VerdictRules.Classify(statistics, options, out _)]++;
+    }
+
+    var rate = Share(counts, Verdict.Slower);
+    var met = scenario.Met?.Invoke(rate) ?? true;
+    allMet &= met;
+    var spread = string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Key.Name()} {c.Value}"));
+    Console.WriteLine($"  {scenario.Name,-55} {rate,7:P1}  target {scenario.Target,-6} {(scenario.Met is null ? "info" : met ? "met" : "MISSED")}   ({spread})");
 }
 
 Console.WriteLine(allMet ? "all targets met" : "some targets missed");
