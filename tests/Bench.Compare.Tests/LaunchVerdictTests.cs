@@ -40,6 +40,19 @@ public class LaunchVerdictTests
     }
 
     [Fact]
+    public void Json_output_says_how_many_launches_each_side_had()
+    {
+        var report = Comparer.Compare(
+            TestRuns.Input(TestRuns.Run([Launched(100e6, 101e6, 99.5e6)])),
+            TestRuns.Input(TestRuns.Run([Launched(110e6, 111e6)])),
+            new ComparisonOptions());
+        using var document = System.Text.Json.JsonDocument.Parse(new Formats.JsonFormat().Render(report));
+        var statistics = document.RootElement.GetProperty("cells")[0].GetProperty("statistics");
+        Assert.Equal(3, statistics.GetProperty("baselineLaunches").GetInt32());
+        Assert.Equal(2, statistics.GetProperty("currentLaunches").GetInt32());
+    }
+
+    [Fact]
     public void A_ten_percent_slowdown_in_every_launch_is_slower()
     {
         var cell = CompareOne(Launched(100e6, 101e6, 99.5e6), Launched(110e6, 111e6, 109.5e6));

@@ -42,7 +42,8 @@ public sealed class JsonFormat : IReportFormat
             s.BaselineCount, s.CurrentCount, s.BaselineMedianNs, s.CurrentMedianNs,
             s.ShiftNs, Finite(s.ShiftLowerNs), Finite(s.ShiftUpperNs),
             s.Ratio, s.RatioLower > 0 ? s.RatioLower : null, Finite(s.RatioUpper),
-            s.ConfidenceLevel, s.PSlower, s.PFaster, s.SmallestPossibleP, s.ThresholdFraction, s.NoiseFraction);
+            s.ConfidenceLevel, s.PSlower, s.PFaster, s.SmallestPossibleP, s.ThresholdFraction, s.NoiseFraction,
+            s.BaselineLaunches, s.CurrentLaunches);
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
@@ -81,5 +82,7 @@ public sealed class JsonFormat : IReportFormat
         double PFaster,
         double SmallestPossibleP,
         double ThresholdFraction,
-        double NoiseFraction);
+        double NoiseFraction,
+        int? BaselineLaunches, // null: the samples were the unit of replication
+        int? CurrentLaunches);
 }
