@@ -91,6 +91,24 @@ public static class RunOrchestrator
             output.WriteLine($"bench run: removed {leftovers.Count} fixture(s) left by killed cell processes: {string.Join(", ", leftovers.Select(Path.GetFileName))}");
         }
 
+        // Launches of unfinished cells (several launches a cell): journaled one by one, so that a kill
+        // loses at most the launch in progress; the cell goes to journal.jsonl when its last launch ends.
+        var launchJournal = new Journal(Path.Combine(outDirectory, "launches.jsonl"));
+        var launchesSoFar = new Dictionary<string, List<CellResult>>(StringComparer.Ordinal);
+        if (options.Resume)
+        {
+            var (entries, launchWarnings) = launchJournal.LoadAll();
+            warnings.AddRange(launchWarnings);
+            foreach (var entry in entries.Where(e => !finished.ContainsKey(e.Key)))
+            {
+                (launchesSoFar.TryGetValue(entry.Key, out var list) ? list : launchesSoFar[entry.Key] = []).Add(entry);
+            }
+        }
+        else if (File.Exists(launchJournal.Path))
+        {
+            File.Delete(launchJournal.Path);
+        }
+
         foreach (var warning in warnings)
         {
             output.WriteLine($"warning: {warning}");
@@ -109,28 +127,6 @@ public static class RunOrchestrator
                 // an injected fault fire once per cell) and sequential references belong to the earlier run.
                 Directory.Delete(stale, recursive: true);
             }
-        }
-
-        // Launches of unfinished cells (several launches a cell): journaled one by one, so that a kill
-        // loses at most the launch in progress; the cell goes to journal.jsonl when its last launch ends.
-        var launchJournal = new Journal(Path.Combine(outDirectory, "launches.jsonl"));
-        var launchesSoFar = new Dictionary<string, List<CellResult>>(StringComparer.Ordinal);
-        if (options.Resume)
-        {
-            var (entries, launchWarnings) = launchJournal.LoadAll();
-            warnings.AddRange(launchWarnings);
-            foreach (var warning in launchWarnings)
-            {
-                output.WriteLine($"warning: {warning}");
-            }
-            foreach (var entry in entries.Where(e => !finished.ContainsKey(e.Key)))
-            {
-                (launchesSoFar.TryGetValue(entry.Key, out var list) ? list : launchesSoFar[entry.Key] = []).Add(entry);
-            }
-        }
-        else if (File.Exists(launchJournal.Path))
-        {
-            File.Delete(launchJournal.Path);
         }
 
         var clock = Stopwatch.StartNew();
