@@ -6,7 +6,8 @@ using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
 
 // Error rates of bench compare's verdict rules on synthetic timings: lognormal with a 3% coefficient of
 // variation, 15 samples a side, 1,000 pairs per scenario, default options (threshold 5%, noise 1%,
-// alpha 0.01); then the same rules under host drift between launches. Deterministic: fixed seeds.
+// alpha 0.01); then the same rules under host drift between launches, and under host regimes that last a
+// whole run, against one baseline run and against a baseline history. Deterministic: fixed seeds.
 // Usage: Bench.Perf.Gate [pairs] [samples].
 var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
@@ -85,14 +86,70 @@ foreach (var scenario in driftScenarios)
         counts[VerdictRules.Classify(statistics, options, out _)]++;
     }
 
-    var rate = Share(counts, Verdict.Slower);
-    var met = scenario.Met?.Invoke(rate) ?? true;
-    allMet &= met;
-    var spread = string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Key.Name()} {c.Value}"));
-    Console.WriteLine($"  {scenario.Name,-55} {rate,7:P1}  target {scenario.Target,-6} {(scenario.Met is null ? "info" : met ? "met" : "MISSED")}   ({spread})");
+    allMet &= PrintSlowerRate(scenario.Name, counts, scenario.Target, scenario.Met);
+}
+
+// Host regimes that last a whole run: each run's level is off by a lognormal factor (run CV), each launch
+// within it by a smaller one (2%). Launches cannot see the run's factor — all of a run's launches share it —
+// so against one baseline run it reads as a change; a baseline history (RunAnalysis) tests the current run
+// against the spread between runs. 3 launches × 8 samples a run, one current run per pair.
+const double LaunchDriftCv = 0.02;
+Console.WriteLine();
+Console.WriteLine($"host regimes between runs: {Launches} launches × {PerLaunch} samples a run, launch drift CV {LaunchDriftCv:P0}, within-launch CV {CoefficientOfVariation:P0}, {pairs} pairs per scenario");
+(string Name, double RunCv, int BaselineRuns, double Slowdown, string Target, Func<double, bool>? Met)[] runScenarios =
+[
+    ("A/A, run CV 10%, one baseline run, over launches", 0.10, 1, 1.00, "(none)", null),
+    ("A/A, run CV 10%, history of 5 runs: flagged slower", 0.10, 5, 1.00, "<= 1%", r => r <= 0.01),
+    ("A/A, run CV 10%, history of 10 runs: flagged slower", 0.10, 10, 1.00, "<= 1%", r => r <= 0.01),
+    ("10% slowdown, run CV 2%, history of 5 runs: detected", 0.02, 5, 1.10, "(none)", null),
+    ("10% slowdown, run CV 2%, history of 10 runs: detected", 0.02, 10, 1.10, "(none)", null),
+    ("20% slowdown, run CV 2%, history of 5 runs: detected", 0.02, 5, 1.20, "(none)", null),
+    ("3% slowdown, run CV 2%, history of 10 runs: flagged slower", 0.02, 10, 1.03, "(none)", null),
+];
+foreach (var scenario in runScenarios)
+{
+    var counts = Enum.GetValues<Verdict>().ToDictionary(v => v, _ => 0);
+    var runLevel = new NormalDistribution(0, LogSigma(scenario.RunCv)).Random(new Random(seed++));
+    var launchLevel = new NormalDistribution(0, LogSigma(LaunchDriftCv)).Random(new Random(seed++));
+    var noise = new NormalDistribution(0, sigma).Random(new Random(seed++));
+    List<IReadOnlyList<double>> Run(double median)
+    {
+        var level = Math.Log(median) + runLevel.Next();
+        return [.. Enumerable.Range(0, Launches).Select(_ =>
+        {
+            var launch = level + launchLevel.Next();
+            return (IReadOnlyList<double>)[.. Enumerable.Range(0, PerLaunch).Select(_ => Math.Exp(launch + noise.Next()))];
+        })];
+    }
+
+    for (var i = 0; i < pairs; i++)
+    {
+        var baselineRuns = Enumerable.Range(0, scenario.BaselineRuns).Select(_ => Run(MedianNs)).ToList();
+        var current = Run(MedianNs * scenario.Slowdown);
+        var statistics = ShiftAnalysis.Analyze([.. baselineRuns.SelectMany(r => r).SelectMany(l => l)], [.. current.SelectMany(l => l)], options.Alpha, options.Threshold, options.Noise);
+        statistics = scenario.BaselineRuns == 1
+            ? LaunchAnalysis.Analyze(baselineRuns[0], current, options.Alpha, statistics)
+            : RunAnalysis.Analyze([.. baselineRuns.Select(r => (IReadOnlyList<IReadOnlyList<double>>)r)], current, options.Alpha, statistics);
+        counts[VerdictRules.Classify(statistics, options, out _)]++;
+    }
+
+    allMet &= PrintSlowerRate(scenario.Name, counts, scenario.Target, scenario.Met);
 }
 
 Console.WriteLine(allMet ? "all targets met" : "some targets missed");
 return allMet ? 0 : 1;
+
+// Prints how often a scenario came out slower and, where it has one, whether its target was met.
+static bool PrintSlowerRate(string name, Dictionary<Verdict, int> counts, string target, Func<double, bool>? met)
+{
+    var rate = Share(counts, Verdict.Slower);
+    var isMet = met?.Invoke(rate) ?? true;
+    var spread = string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Key.Name()} {c.Value}"));
+    Console.WriteLine($"  {name,-55} {rate,7:P1}  target {target,-6} {(met is null ? "info" : isMet ? "met" : "MISSED")}   ({spread})");
+    return isMet;
+}
+
+// For a lognormal, CV² = exp(σ²) − 1.
+static double LogSigma(double cv) => Math.Sqrt(Math.Log(1 + cv * cv));
 
 static double Share(Dictionary<Verdict, int> counts, Verdict verdict) => (double)counts[verdict] / counts.Values.Sum();

@@ -8,16 +8,22 @@ using Bench.Results;
 namespace Bench.Cli.Commands;
 
 /// <summary>
-/// <c>bench compare BASELINE CURRENT</c>: the CI regression gate. Exit 0 without regression, 1 with one
+/// <c>bench compare BASELINE... CURRENT</c>: the CI regression gate. Exit 0 without regression, 1 with one
 /// (or, with --fail-on any, any change), 2 on bad input — and, with --strict-env, when the two runs come
-/// from different environments.
+/// from different environments. More than one BASELINE is a baseline history, oldest first: the last is
+/// the baseline proper and the spread between all of them is what a change must stand out from.
 /// </summary>
 internal static class CompareCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var baseline = new Argument<string>("BASELINE") { Description = "baseline results.json (or its run directory, or a BenchmarkDotNet *-report-full.json)" };
-        var current = new Argument<string>("CURRENT") { Description = "current results.json (or its run directory, or a BenchmarkDotNet *-report-full.json)" };
+        // One argument for all paths: System.CommandLine gives a list argument every token, leaving none for a CURRENT after it.
+        var runs = new Argument<string[]>("BASELINE... CURRENT")
+        {
+            Description = "baseline run(s), then the current run: each a results.json, its run directory, or a BenchmarkDotNet *-report-full.json. " +
+                          "Several baselines (oldest first, e.g. history/*.json) are a history: changes are then tested against the spread between those runs",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var threshold = new Option<string>("--threshold") { Description = "smallest change that counts: a percentage (5%) or a time (2ms)", DefaultValueFactory = _ => "5%" };
         var noise = new Option<string>("--noise") { Description = "changes within this are noise: a percentage (1%) or a time", DefaultValueFactory = _ => "1%" };
         var alpha = new Option<string>("--alpha") { Description = "significance level of the Mann-Whitney tests", DefaultValueFactory = _ => "0.01" };
@@ -28,7 +34,7 @@ internal static class CompareCommand
 
         var command = new Command("compare", "compare two runs cell by cell; exit 1 on a regression (a CI gate)")
         {
-            baseline, current, threshold, noise, alpha, format, outputFile, failOn, strictEnv,
+            runs, threshold, noise, alpha, format, outputFile, failOn, strictEnv,
         };
         command.SetAction(parse =>
         {
@@ -48,7 +54,13 @@ internal static class CompareCommand
             var renderer = ReportFormats.Find(formatName)
                 ?? throw new BadInputException($"--format '{formatName}' is not a format; valid: {ReportFormats.Names.Replace('|', ',')}");
 
-            var report = Comparer.Compare(parse.GetValue(baseline)!, parse.GetValue(current)!, options);
+            var paths = parse.GetValue(runs)!;
+            if (paths.Length < 2)
+            {
+                throw new BadInputException($"compare needs a BASELINE and a CURRENT run; got {paths.Length} path");
+            }
+
+            var report = Comparer.Compare(paths[..^1], paths[^1], options);
             var rendered = renderer.Render(report);
             var file = parse.GetValue(outputFile);
             if (file is null)

@@ -30,6 +30,10 @@ public static class Display
     /// <summary>One line: control characters (newlines from a crafted name) become spaces.</summary>
     public static string OneLine(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
+    /// <summary>" with 4 earlier runs as its history" when the baseline is a history, else "".</summary>
+    public static string History(IReadOnlyList<string> earlierSources) =>
+        earlierSources.Count == 0 ? "" : $" with {earlierSources.Count} earlier run{(earlierSources.Count == 1 ? "" : "s")} as its history";
+
     /// <summary>The smaller of the two p-values: the evidence for the direction the data leans.</summary>
     public static double BestP(ChangeStatistics s) => Math.Min(s.PSlower, s.PFaster);
 }

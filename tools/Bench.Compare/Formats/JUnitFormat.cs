@@ -49,6 +49,11 @@ public sealed class JUnitFormat : IReportFormat
             }
 
             Property(xml, "baseline", report.BaselineSource);
+            foreach (var (source, index) in report.EarlierBaselineSources.Select((s, i) => (s, i)))
+            {
+                Property(xml, $"baseline.history.{index + 1}", source);
+            }
+
             Property(xml, "current", report.CurrentSource);
             Property(xml, "threshold", report.Options.Threshold.Text);
             Property(xml, "noise", report.Options.Noise.Text);

@@ -27,6 +27,7 @@ public sealed class JsonFormat : IReportFormat
             SchemaId,
             report.EnvironmentDifferences.Select(d => new EnvironmentEntry(d.Field, d.Baseline, d.Current)).ToList(),
             new Side(report.BaselineSource, report.BaselineKind),
+            report.EarlierBaselineSources.Count > 0 ? report.EarlierBaselineSources : null,
             new Side(report.CurrentSource, report.CurrentKind),
             new OptionsEntry(report.Options.Threshold.Text, report.Options.Noise.Text, report.Options.Alpha, report.Options.FailOn.ToString().ToLowerInvariant()),
             report.ExitCode,
@@ -43,7 +44,7 @@ public sealed class JsonFormat : IReportFormat
             s.ShiftNs, Finite(s.ShiftLowerNs), Finite(s.ShiftUpperNs),
             s.Ratio, s.RatioLower > 0 ? s.RatioLower : null, Finite(s.RatioUpper),
             s.ConfidenceLevel, s.PSlower, s.PFaster, s.SmallestPossibleP, s.ThresholdFraction, s.NoiseFraction,
-            s.BaselineLaunches, s.CurrentLaunches);
+            s.BaselineLaunches, s.CurrentLaunches, s.BaselineRuns);
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
@@ -51,6 +52,7 @@ public sealed class JsonFormat : IReportFormat
         string Schema,
         IReadOnlyList<EnvironmentEntry> EnvironmentDifferences,
         Side Baseline,
+        IReadOnlyList<string>? BaselineHistory, // the earlier baseline runs, oldest first; absent without a history
         Side Current,
         OptionsEntry Options,
         int ExitCode,
@@ -84,5 +86,6 @@ public sealed class JsonFormat : IReportFormat
         double ThresholdFraction,
         double NoiseFraction,
         int? BaselineLaunches, // null: the samples were the unit of replication
-        int? CurrentLaunches);
+        int? CurrentLaunches,
+        int? BaselineRuns); // null: no baseline history; else the runs the verdict was tested over
 }

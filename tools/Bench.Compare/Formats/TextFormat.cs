@@ -21,7 +21,7 @@ public sealed class TextFormat : IReportFormat
         }
 
         var options = report.Options;
-        text.AppendLine($"bench compare: baseline {Display.OneLine(report.BaselineSource)} ({report.BaselineKind}) vs current {Display.OneLine(report.CurrentSource)} ({report.CurrentKind})");
+        text.AppendLine($"bench compare: baseline {Display.OneLine(report.BaselineSource)} ({report.BaselineKind}){Display.History(report.EarlierBaselineSources)} vs current {Display.OneLine(report.CurrentSource)} ({report.CurrentKind})");
         text.AppendLine($"threshold {options.Threshold}, noise {options.Noise}, alpha {Display.Number(options.Alpha)}, fail on {options.FailOn.ToString().ToLowerInvariant()}");
         text.AppendLine();
 

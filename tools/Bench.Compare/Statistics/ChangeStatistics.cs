@@ -1,8 +1,10 @@
 namespace Bench.Compare.Statistics;
 
 /// <summary>
-/// How current differs from baseline for one cell. Shift and ratio are Hodges-Lehmann estimates (the
-/// median of all pairwise differences / ratios), each with its distribution-free confidence interval.
+/// How current differs from baseline for one cell. Over samples, shift and ratio are Hodges-Lehmann
+/// estimates (the median of all pairwise differences / ratios), each with its distribution-free confidence
+/// interval. Over launches or runs (<see cref="ByLaunch"/>, <see cref="ByRun"/>), medians are the geometric
+/// means of the replicates' medians and shift, ratio and intervals follow from them (<see cref="ReplicateTest"/>).
 /// </summary>
 /// <param name="BaselineCount">Samples on the baseline side.</param>
 /// <param name="CurrentCount">Samples on the current side.</param>
@@ -22,6 +24,7 @@ namespace Bench.Compare.Statistics;
 /// <param name="NoiseFraction">The noise threshold as a fraction of the baseline median.</param>
 /// <param name="BaselineLaunches">Launches on the baseline side when the launch was the unit of replication (see <see cref="LaunchAnalysis"/>); null: samples were.</param>
 /// <param name="CurrentLaunches">Launches on the current side, likewise.</param>
+/// <param name="BaselineRuns">Baseline runs when a baseline history made the run the unit of replication (see <see cref="RunAnalysis"/>); null otherwise.</param>
 public sealed record ChangeStatistics(
     int BaselineCount,
     int CurrentCount,
@@ -40,8 +43,12 @@ public sealed record ChangeStatistics(
     double ThresholdFraction,
     double NoiseFraction,
     int? BaselineLaunches = null,
-    int? CurrentLaunches = null)
+    int? CurrentLaunches = null,
+    int? BaselineRuns = null)
 {
     /// <summary>True when ratio, interval and p-values come from launches rather than samples.</summary>
     public bool ByLaunch => BaselineLaunches is not null;
+
+    /// <summary>True when ratio, interval and p-values come from a baseline history's runs.</summary>
+    public bool ByRun => BaselineRuns is not null;
 }

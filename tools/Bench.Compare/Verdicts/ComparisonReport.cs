@@ -12,6 +12,9 @@ public sealed record ComparisonReport(
     IReadOnlyList<EnvironmentDifference> EnvironmentDifferences,
     IReadOnlyList<CellComparison> Cells)
 {
+    /// <summary>The earlier runs of a baseline history, oldest first; empty when the baseline was one run.</summary>
+    public IReadOnlyList<string> EarlierBaselineSources { get; init; } = [];
+
     public const int ExitNoRegression = 0;
     public const int ExitRegression = 1;
 

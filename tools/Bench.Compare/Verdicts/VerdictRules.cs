@@ -10,8 +10,9 @@ namespace Bench.Compare.Verdicts;
 /// <item>unmatched → new / missing; not ok on either side → failed;</item>
 /// <item>unknown when the sample counts cannot reach alpha at all (two samples that do not overlap
 ///   would still not be significant), or a sample is not a positive time;</item>
-/// <item>where either side ran each cell in several launches (bench run --launches, thorough), the
-///   interval and p-values below come from the launches (<see cref="LaunchAnalysis"/>), not the samples;</item>
+/// <item>with a baseline history (several baseline runs), the interval and p-values below come from the
+///   runs (<see cref="RunAnalysis"/>); otherwise, where either side ran each cell in several launches
+///   (bench run --launches, thorough), from the launches (<see cref="LaunchAnalysis"/>), not the samples;</item>
 /// <item>slower / faster when the change is real — Mann-Whitney finds it beyond the noise threshold
 ///   (p &lt; alpha) — and large — the Hodges-Lehmann ratio is beyond the threshold. (Demanding that the
 ///   test prove the change beyond the threshold itself detects a 10% slowdown in only ~94% of
@@ -56,13 +57,26 @@ public static class VerdictRules
             return Make(pair, Verdict.Unknown, "a sample is not a positive time", null);
         }
 
-        var s = ShiftAnalysis.Analyze(baseline, current, options.Alpha, options.Threshold, options.Noise);
-        // Launches spread over each run, where both files have them: the launch is the unit of replication.
         var baselineLaunches = pair.Baseline.Launches() ?? [baseline];
         var currentLaunches = pair.Current.Launches() ?? [current];
-        if (LaunchAnalysis.Applies(baselineLaunches, currentLaunches))
+        // Earlier runs of a baseline history that measured this cell: failed or sample-less ones add nothing.
+        var earlier = (pair.EarlierBaselines ?? []).Where(c => c.Ok && c.SamplesNs.Count >= 2 && c.SamplesNs.All(v => double.IsFinite(v) && v > 0)).ToList();
+        ChangeStatistics s;
+        if (earlier.Count > 0)
         {
-            s = LaunchAnalysis.Analyze(baselineLaunches, currentLaunches, options.Alpha, s);
+            // A baseline history: the run is the unit of replication; the samples of all baseline runs give the medians and shift.
+            var runs = earlier.Append(pair.Baseline).ToList();
+            s = ShiftAnalysis.Analyze(runs.SelectMany(r => r.SamplesNs).ToList(), current, options.Alpha, options.Threshold, options.Noise);
+            s = RunAnalysis.Analyze(runs.Select(r => r.Launches() ?? [r.SamplesNs]).ToList(), currentLaunches, options.Alpha, s);
+        }
+        else
+        {
+            s = ShiftAnalysis.Analyze(baseline, current, options.Alpha, options.Threshold, options.Noise);
+            // Launches spread over each run, where both files have them: the launch is the unit of replication.
+            if (LaunchAnalysis.Applies(baselineLaunches, currentLaunches))
+            {
+                s = LaunchAnalysis.Analyze(baselineLaunches, currentLaunches, options.Alpha, s);
+            }
         }
 
         return Make(pair, Classify(s, options, out var why), why, s);
@@ -73,7 +87,8 @@ public static class VerdictRules
         var alpha = options.Alpha;
         var change = Percent(s.Ratio - 1);
         var interval = $"{(s.ConfidenceLevel * 100).ToString("0.##", CultureInfo.InvariantCulture)}% CI [{Percent(s.RatioLower - 1)}, {Percent(s.RatioUpper - 1)}]" +
-                       (s.ByLaunch ? $" over launches ({s.BaselineLaunches} baseline, {s.CurrentLaunches} current)" : "");
+                       (s.ByRun ? $" over runs ({s.BaselineRuns} baseline, 1 current)" :
+                        s.ByLaunch ? $" over launches ({s.BaselineLaunches} baseline, {s.CurrentLaunches} current)" : "");
         if (s.SmallestPossibleP >= alpha)
         {
             reason = $"too few samples: {s.BaselineCount} baseline and {s.CurrentCount} current cannot reach alpha {Number(alpha)} (best possible p {Number(s.SmallestPossibleP)})";
@@ -104,7 +119,8 @@ public static class VerdictRules
             return Verdict.Same;
         }
 
-        reason = $"{(s.ByLaunch ? "too few launches for the drift between them" : "too few samples for this spread")}: {change}, {interval} reaches past ±{options.Threshold}" +
+        var few = s.ByRun ? "too few baseline runs for the spread between them" : s.ByLaunch ? "too few launches for the drift between them" : "too few samples for this spread";
+        reason = $"{few}: {change}, {interval} reaches past ±{options.Threshold}" +
                  (Math.Abs(s.Ratio - 1) > s.ThresholdFraction ? $" and the change is not significant (p {Number(Math.Min(s.PSlower, s.PFaster))})" : "");
         return Verdict.Unknown;
     }
