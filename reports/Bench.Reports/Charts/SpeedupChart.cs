@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Bench.Reports.Charts;
 
 /// <summary>
-/// Speedup over W=1 against W, one line per strategy, the ideal (linear) line, and the Amdahl (dashed)
+/// Speedup over W=1 against W, one line per strategy, the ideal (linear, thin solid grey) line, and the Amdahl (dashed)
 /// and USL (dotted) fits where a strategy has ≥ 3 worker counts — drawn to twice the largest measured W,
 /// which is the fits' view beyond this machine; that region is shaded and named in the legend.
 /// </summary>
@@ -34,9 +34,11 @@ public static class SpeedupChart
             unmeasured.LegendText = "not measured (fits only)";
         }
 
+        // Solid and thin: dashed and dotted belong to the fits, and a dashed ideal line had the same
+        // legend swatch as "Amdahl fit".
         var ideal = plot.Add.ScatterLine(new[] { 1.0, fitEnd }, new[] { 1.0, fitEnd }, ChartStyle.Ideal);
-        ideal.LinePattern = LinePattern.Dashed;
-        ideal.LineWidth = 1.5f;
+        ideal.LinePattern = LinePattern.Solid;
+        ideal.LineWidth = 1f;
         ideal.LegendText = "ideal (speedup = W)";
 
         var top = 1.0;
@@ -76,7 +78,7 @@ public static class SpeedupChart
         var file = context.FileName(group, "speedup");
         ChartStyle.Save(plot, context.Directory, file);
         var caption = group.Fits.Count > 0
-            ? $"Dashed: Amdahl fit; dotted: USL fit (strategies with ≥ 3 worker counts), extended to W={Format.Workers(fitEnd)}, beyond the largest measured W={maxWorkers}."
+            ? $"Thin grey: ideal; dashed: Amdahl fit; dotted: USL fit, each in its strategy's colour (strategies with ≥ 3 worker counts), extended to W={Format.Workers(fitEnd)}, beyond the largest measured W={maxWorkers}."
             : "No fits: fewer than 3 worker counts per strategy.";
         return new ChartImage(title, file, caption);
     }
