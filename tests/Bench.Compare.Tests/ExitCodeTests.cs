@@ -93,6 +93,7 @@ public class ExitCodeTests
     [InlineData("--alpha", "2")]
     [InlineData("--format", "html")]
     [InlineData("--fail-on", "faster")]
+    [InlineData("--correction", "bonferroni")]
     public void Bad_options_exit_2_with_one_line(string option, string value)
     {
         using var temp = new TempDirectory();

@@ -104,7 +104,7 @@ public class HistoryVerdictTests
     {
         var elsewhere = RunAt(100e6);
         elsewhere = elsewhere with { Environment = elsewhere.Environment with { Cpu = "Other CPU" } };
-        var report = Compare([elsewhere, RunAt(100e6)], RunAt(100e6));
+        var report = Compare([elsewhere, RunAt(101e6)], RunAt(100e6));
         var difference = Assert.Single(report.EnvironmentDifferences);
         Assert.Equal("cpu (earlier baseline run1.json)", difference.Field);
         Assert.Equal(["run1.json"], report.EarlierBaselineSources);
@@ -146,5 +146,15 @@ public class HistoryVerdictTests
         error = new StringWriter();
         Assert.Equal(2, Cli.Cli.Run(["compare", same], new StringWriter(), error));
         Assert.Contains("needs a BASELINE and a CURRENT", error.ToString());
+
+        // The same run twice would show no spread between runs: a copy is refused like a repeated path.
+        File.Copy(history[1], temp.File("copy.json"));
+        foreach (var repeated in new[] { history[1], temp.File("copy.json") })
+        {
+            error = new StringWriter();
+            Assert.Equal(2, Cli.Cli.Run(["compare", history[0], history[1], repeated, same], new StringWriter(), error));
+            Assert.Contains($"{repeated} repeats the measurements of {history[1]}", error.ToString());
+            Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        }
     }
 }

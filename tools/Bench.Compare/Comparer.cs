@@ -1,6 +1,8 @@
 using Bench.Compare.Inputs;
 using Bench.Compare.Matching;
+using Bench.Compare.Statistics;
 using Bench.Compare.Verdicts;
+using Bench.Results;
 
 namespace Bench.Compare;
 
@@ -22,15 +24,25 @@ public static class Comparer
             throw new ArgumentException("a comparison needs a baseline", nameof(baselines));
         }
 
+        RefuseRepeatedRuns(baselines);
         var baseline = baselines[^1];
         var earlier = baselines.Take(baselines.Count - 1).ToList();
         var pairs = CellMatcher.Match(earlier, baseline, current);
         var cells = pairs.Select(p => VerdictRules.Decide(p, options)).ToList();
+        if (options.Correction == Correction.BenjaminiHochberg)
+        {
+            // Every cell with statistics is one test of the family; its verdict is decided again on the adjusted p-values.
+            var adjusted = FamilyAdjustment.Adjust(cells.Select(c => c.Statistics).ToList());
+            cells = cells.Select((c, i) => adjusted[i] is { } s ? VerdictRules.Reclassify(c, s, options) : c).ToList();
+        }
+
         var differences = EnvironmentComparison.Differences(baseline.Environment, current.Environment).ToList();
         foreach (var run in earlier)
         {
             // An earlier run from another machine widens the spread between runs with a difference that is not noise.
+            // One the newest baseline already names (an injected slowdown in current) is said once.
             differences.AddRange(EnvironmentComparison.Differences(run.Environment, current.Environment)
+                .Where(d => !differences.Any(known => known.Field == d.Field && known.Baseline == d.Baseline && known.Current == d.Current))
                 .Select(d => d with { Field = $"{d.Field} (earlier baseline {run.Source})" }));
         }
 
@@ -40,6 +52,29 @@ public static class Comparer
             EarlierBaselineSources = earlier.Select(r => r.Source).ToList(),
         };
     }
+
+    /// <summary>
+    /// The same run twice in a history (a path repeated, or a copy) would show no spread between runs, and
+    /// any difference beyond the threshold would read as significant: refused as bad input.
+    /// </summary>
+    private static void RefuseRepeatedRuns(IReadOnlyList<ComparisonInput> baselines)
+    {
+        for (var i = 0; i < baselines.Count; i++)
+        {
+            for (var j = i + 1; j < baselines.Count; j++)
+            {
+                if (SameMeasurements(baselines[i], baselines[j]))
+                {
+                    throw new ResultsFileException(
+                        $"{baselines[j].Source} repeats the measurements of {baselines[i].Source}: a baseline history needs distinct runs");
+                }
+            }
+        }
+    }
+
+    private static bool SameMeasurements(ComparisonInput a, ComparisonInput b) =>
+        a.Cells.Count == b.Cells.Count && a.Cells.Any(c => c.SamplesNs.Count > 0) &&
+        a.Cells.Zip(b.Cells).All(pair => pair.First.Key == pair.Second.Key && pair.First.SamplesNs.SequenceEqual(pair.Second.SamplesNs));
 
     public static ComparisonReport Compare(string baselinePath, string currentPath, ComparisonOptions options) =>
         Compare([baselinePath], currentPath, options);

@@ -12,6 +12,16 @@ public enum FailOn
     Any,
 }
 
+/// <summary>How the p-values of the cells compared together are corrected for their number.</summary>
+public enum Correction
+{
+    /// <summary>Benjamini-Hochberg: alpha bounds the false discovery rate over the cells, and the chance of any false alarm when nothing changed.</summary>
+    BenjaminiHochberg,
+
+    /// <summary>Each cell at alpha on its own: with many cells, false alarms add up.</summary>
+    None,
+}
+
 /// <summary>The knobs of a comparison; defaults are the CLI's.</summary>
 public sealed record ComparisonOptions
 {
@@ -23,4 +33,6 @@ public sealed record ComparisonOptions
     public double Alpha { get; init; } = 0.01;
 
     public FailOn FailOn { get; init; } = FailOn.Slower;
+
+    public Correction Correction { get; init; } = Correction.BenjaminiHochberg;
 }

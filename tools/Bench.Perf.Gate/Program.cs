@@ -7,7 +7,8 @@ using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
 // Error rates of bench compare's verdict rules on synthetic timings: lognormal with a 3% coefficient of
 // variation, 15 samples a side, 1,000 pairs per scenario, default options (threshold 5%, noise 1%,
 // alpha 0.01); then the same rules under host drift between launches, and under host regimes that last a
-// whole run, against one baseline run and against a baseline history. Deterministic: fixed seeds.
+// whole run, against one baseline run and against a baseline history; last, a whole run of 93 cells
+// compared at once, with and without the family adjustment. Deterministic: fixed seeds.
 // Usage: Bench.Perf.Gate [pairs] [samples].
 var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
@@ -134,6 +135,64 @@ foreach (var scenario in runScenarios)
     }
 
     allMet &= PrintSlowerRate(scenario.Name, counts, scenario.Target, scenario.Met);
+}
+
+// A whole run: the quick matrix's 93 cells compared at once, 3 launches × 8 samples a side. Each cell
+// tested at alpha alone, a run goes red somewhere by chance more often the more cells it has; with the
+// cells' p-values adjusted as a family (Benjamini-Hochberg, bench compare's default) alpha bounds that
+// chance, and detection needs more evidence per cell: the price shows at high drift.
+const int Cells = 93, Runs = 200;
+Console.WriteLine();
+Console.WriteLine($"a whole run: {Cells} cells compared at once, {Launches} launches × {PerLaunch} samples a side, within-launch CV {CoefficientOfVariation:P0}, {Runs} runs per scenario");
+(string Name, double DriftCv, int SlowedCells, double Slowdown, Correction Correction, bool CountRuns, string Target, Func<double, bool>? Met)[] familyScenarios =
+[
+    ("A/A, drift CV 5%, each cell at alpha: runs red", 0.05, 0, 1.0, Correction.None, true, "(none)", null),
+    ("A/A, drift CV 5%, Benjamini-Hochberg: runs red", 0.05, 0, 1.0, Correction.BenjaminiHochberg, true, "<= 1%", r => r <= 0.01),
+    ("10 cells 10% slower, drift 1%, each at alpha: detected", 0.01, 10, 1.10, Correction.None, false, "(none)", null),
+    ("10 cells 10% slower, drift 1%, B-H: detected", 0.01, 10, 1.10, Correction.BenjaminiHochberg, false, "(none)", null),
+    ("1 cell 10% slower, drift 1%, B-H: detected", 0.01, 1, 1.10, Correction.BenjaminiHochberg, false, "(none)", null),
+    ("10 cells 15% slower, drift 5%, each at alpha: detected", 0.05, 10, 1.15, Correction.None, false, "(none)", null),
+    ("10 cells 15% slower, drift 5%, B-H: detected", 0.05, 10, 1.15, Correction.BenjaminiHochberg, false, "(none)", null),
+];
+foreach (var scenario in familyScenarios)
+{
+    var drift = new NormalDistribution(0, LogSigma(scenario.DriftCv)).Random(new Random(seed++));
+    var noise = new NormalDistribution(0, sigma).Random(new Random(seed++));
+    List<IReadOnlyList<double>> Side(double median) =>
+        [.. Enumerable.Range(0, Launches).Select(_ =>
+        {
+            var level = Math.Log(median) + drift.Next();
+            return (IReadOnlyList<double>)[.. Enumerable.Range(0, PerLaunch).Select(_ => Math.Exp(level + noise.Next()))];
+        })];
+    var familyOptions = options with { Correction = scenario.Correction };
+    var (hits, trials) = (0, 0);
+    for (var run = 0; run < Runs; run++)
+    {
+        var statistics = new List<ChangeStatistics?>();
+        for (var cell = 0; cell < Cells; cell++)
+        {
+            var baseline = Side(MedianNs);
+            var current = Side(MedianNs * (cell < scenario.SlowedCells ? scenario.Slowdown : 1.0));
+            var s = ShiftAnalysis.Analyze([.. baseline.SelectMany(l => l)], [.. current.SelectMany(l => l)], options.Alpha, options.Threshold, options.Noise);
+            statistics.Add(LaunchAnalysis.Analyze(baseline, current, options.Alpha, s));
+        }
+
+        var decided = scenario.Correction == Correction.BenjaminiHochberg ? FamilyAdjustment.Adjust(statistics) : statistics;
+        var slower = decided.Select(s => VerdictRules.Classify(s!, familyOptions, out _) == Verdict.Slower).ToList();
+        if (scenario.CountRuns)
+        {
+            (hits, trials) = (hits + (slower.Any(x => x) ? 1 : 0), trials + 1);
+        }
+        else
+        {
+            (hits, trials) = (hits + slower.Take(scenario.SlowedCells).Count(x => x), trials + scenario.SlowedCells);
+        }
+    }
+
+    var rate = (double)hits / trials;
+    var met = scenario.Met?.Invoke(rate) ?? true;
+    allMet &= met;
+    Console.WriteLine($"  {scenario.Name,-55} {rate,7:P1}  target {scenario.Target,-6} {(scenario.Met is null ? "info" : met ? "met" : "MISSED")}   ({hits} of {trials} {(scenario.CountRuns ? "runs" : "slowed cells")})");
 }
 
 Console.WriteLine(allMet ? "all targets met" : "some targets missed");

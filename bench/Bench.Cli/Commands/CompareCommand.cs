@@ -30,11 +30,16 @@ internal static class CompareCommand
         var format = new Option<string>("--format") { Description = $"{ReportFormats.Names}", DefaultValueFactory = _ => "text" };
         var outputFile = new Option<string?>("--output") { Description = "write the report to this file (a one-line summary goes to stdout)" };
         var failOn = new Option<string>("--fail-on") { Description = "slower | any: what makes the exit code 1", DefaultValueFactory = _ => "slower" };
+        var correction = new Option<string>("--correction")
+        {
+            Description = "bh | none: adjust the cells' p-values for their number (Benjamini-Hochberg), or test each cell at alpha alone",
+            DefaultValueFactory = _ => "bh",
+        };
         var strictEnv = new Option<bool>("--strict-env") { Description = "exit 2 when the environments differ (CPU, cores, OS, runtime, worker build)" };
 
         var command = new Command("compare", "compare two runs cell by cell; exit 1 on a regression (a CI gate)")
         {
-            runs, threshold, noise, alpha, format, outputFile, failOn, strictEnv,
+            runs, threshold, noise, alpha, format, outputFile, failOn, correction, strictEnv,
         };
         command.SetAction(parse =>
         {
@@ -48,6 +53,12 @@ internal static class CompareCommand
                     "slower" => FailOn.Slower,
                     "any" => FailOn.Any,
                     var other => throw new BadInputException($"--fail-on '{other}' is not a choice; valid: slower, any"),
+                },
+                Correction = parse.GetValue(correction)!.ToLowerInvariant() switch
+                {
+                    "bh" => Correction.BenjaminiHochberg,
+                    "none" => Correction.None,
+                    var other => throw new BadInputException($"--correction '{other}' is not a choice; valid: bh, none"),
                 },
             };
             var formatName = parse.GetValue(format)!;

@@ -30,10 +30,15 @@ public static class Display
     /// <summary>One line: control characters (newlines from a crafted name) become spaces.</summary>
     public static string OneLine(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
+    /// <summary>"alpha 0.01 over 93 cells (Benjamini-Hochberg)" or "alpha 0.01 per cell".</summary>
+    public static string Alpha(ComparisonOptions options, int cells) =>
+        $"alpha {Number(options.Alpha)} " + (options.Correction == Correction.BenjaminiHochberg ? $"over {cells} cells (Benjamini-Hochberg)" : "per cell");
+
     /// <summary>" with 4 earlier runs as its history" when the baseline is a history, else "".</summary>
     public static string History(IReadOnlyList<string> earlierSources) =>
         earlierSources.Count == 0 ? "" : $" with {earlierSources.Count} earlier run{(earlierSources.Count == 1 ? "" : "s")} as its history";
 
     /// <summary>The smaller of the two p-values: the evidence for the direction the data leans.</summary>
-    public static double BestP(ChangeStatistics s) => Math.Min(s.PSlower, s.PFaster);
+    /// (Adjusted for the family of cells where it was: the p the verdict was decided on.)
+    public static double BestP(ChangeStatistics s) => Math.Min(s.SlowerP, s.FasterP);
 }

@@ -29,7 +29,8 @@ public sealed class JsonFormat : IReportFormat
             new Side(report.BaselineSource, report.BaselineKind),
             report.EarlierBaselineSources.Count > 0 ? report.EarlierBaselineSources : null,
             new Side(report.CurrentSource, report.CurrentKind),
-            new OptionsEntry(report.Options.Threshold.Text, report.Options.Noise.Text, report.Options.Alpha, report.Options.FailOn.ToString().ToLowerInvariant()),
+            new OptionsEntry(report.Options.Threshold.Text, report.Options.Noise.Text, report.Options.Alpha, report.Options.FailOn.ToString().ToLowerInvariant(),
+                report.Options.Correction == Correction.BenjaminiHochberg ? "bh" : "none"),
             report.ExitCode,
             VerdictNames.SummaryOrder.ToDictionary(v => v.Name(), report.Count),
             Finite(report.GeometricMeanRatio),
@@ -44,7 +45,7 @@ public sealed class JsonFormat : IReportFormat
             s.ShiftNs, Finite(s.ShiftLowerNs), Finite(s.ShiftUpperNs),
             s.Ratio, s.RatioLower > 0 ? s.RatioLower : null, Finite(s.RatioUpper),
             s.ConfidenceLevel, s.PSlower, s.PFaster, s.SmallestPossibleP, s.ThresholdFraction, s.NoiseFraction,
-            s.BaselineLaunches, s.CurrentLaunches, s.BaselineRuns);
+            s.BaselineLaunches, s.CurrentLaunches, s.BaselineRuns, s.PSlowerAdjusted, s.PFasterAdjusted, s.PSlowerAdjusted is null ? null : s.FamilySize);
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
@@ -64,7 +65,7 @@ public sealed class JsonFormat : IReportFormat
 
     private sealed record Side(string Source, string Kind);
 
-    private sealed record OptionsEntry(string Threshold, string Noise, double Alpha, string FailOn);
+    private sealed record OptionsEntry(string Threshold, string Noise, double Alpha, string FailOn, string Correction);
 
     private sealed record CellEntry(string Key, string Name, string Group, string Verdict, bool Fails, string Reason, StatisticsEntry? Statistics);
 
@@ -87,5 +88,8 @@ public sealed class JsonFormat : IReportFormat
         double NoiseFraction,
         int? BaselineLaunches, // null: the samples were the unit of replication
         int? CurrentLaunches,
-        int? BaselineRuns); // null: no baseline history; else the runs the verdict was tested over
+        int? BaselineRuns, // null: no baseline history; else the runs the verdict was tested over
+        double? PSlowerAdjusted, // Benjamini-Hochberg over familySize cells: what the verdict compared with alpha
+        double? PFasterAdjusted,
+        int? FamilySize);
 }

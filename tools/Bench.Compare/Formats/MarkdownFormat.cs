@@ -33,7 +33,7 @@ public sealed class MarkdownFormat : IReportFormat
         md.AppendLine();
         var options = report.Options;
         md.AppendLine($"Baseline {MarkdownText.Escape(report.BaselineSource)}{Display.History(report.EarlierBaselineSources)} vs current {MarkdownText.Escape(report.CurrentSource)}. " +
-                      $"Threshold {MarkdownText.Escape(options.Threshold.Text)}, noise {MarkdownText.Escape(options.Noise.Text)}, alpha {Display.Number(options.Alpha)}, fail on {options.FailOn.ToString().ToLowerInvariant()}.");
+                      $"Threshold {MarkdownText.Escape(options.Threshold.Text)}, noise {MarkdownText.Escape(options.Noise.Text)}, {Display.Alpha(options, report.Cells.Count(c => c.Statistics is not null))}, fail on {options.FailOn.ToString().ToLowerInvariant()}.");
         md.AppendLine();
         var geometricMean = report.GeometricMeanRatio;
         if (geometricMean is not null)
@@ -60,7 +60,7 @@ public sealed class MarkdownFormat : IReportFormat
         }
 
         md.AppendLine();
-        md.AppendLine("Medians per side; change and CI are the Hodges-Lehmann ratio current/baseline and its interval; p is Mann-Whitney's (one-sided, the direction of the change) for a change beyond the noise threshold. " +
+        md.AppendLine("Medians per side; change and CI are the Hodges-Lehmann ratio current/baseline and its interval; p is Mann-Whitney's (one-sided, the direction of the change) for a change beyond the noise threshold, adjusted over the cells compared (Benjamini-Hochberg) unless --correction none. " +
                       "Where a reason says \"over launches\" or \"over runs\", the medians are geometric means of the launches' or runs' medians, and change, CI and p come from a Student t test on those instead.");
         return md.ToString();
     }

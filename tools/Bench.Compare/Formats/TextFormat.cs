@@ -22,7 +22,7 @@ public sealed class TextFormat : IReportFormat
 
         var options = report.Options;
         text.AppendLine($"bench compare: baseline {Display.OneLine(report.BaselineSource)} ({report.BaselineKind}){Display.History(report.EarlierBaselineSources)} vs current {Display.OneLine(report.CurrentSource)} ({report.CurrentKind})");
-        text.AppendLine($"threshold {options.Threshold}, noise {options.Noise}, alpha {Display.Number(options.Alpha)}, fail on {options.FailOn.ToString().ToLowerInvariant()}");
+        text.AppendLine($"threshold {options.Threshold}, noise {options.Noise}, {Display.Alpha(options, report.Cells.Count(c => c.Statistics is not null))}, fail on {options.FailOn.ToString().ToLowerInvariant()}");
         text.AppendLine();
 
         var rows = new List<string[]> { new[] { "verdict", "cell", "baseline", "current", "change", "CI", "p", "reason" } };

@@ -24,6 +24,9 @@ namespace Bench.Compare.Statistics;
 /// <param name="NoiseFraction">The noise threshold as a fraction of the baseline median.</param>
 /// <param name="BaselineLaunches">Launches on the baseline side when the launch was the unit of replication (see <see cref="LaunchAnalysis"/>); null: samples were.</param>
 /// <param name="CurrentLaunches">Launches on the current side, likewise.</param>
+/// <param name="PSlowerAdjusted">PSlower adjusted for the family of cells compared together (<see cref="FamilyAdjustment"/>); null: not adjusted.</param>
+/// <param name="PFasterAdjusted">PFaster adjusted likewise.</param>
+/// <param name="FamilySize">Cells in the family the p-values were adjusted over (1: none).</param>
 /// <param name="BaselineRuns">Baseline runs when a baseline history made the run the unit of replication (see <see cref="RunAnalysis"/>); null otherwise.</param>
 public sealed record ChangeStatistics(
     int BaselineCount,
@@ -44,8 +47,20 @@ public sealed record ChangeStatistics(
     double NoiseFraction,
     int? BaselineLaunches = null,
     int? CurrentLaunches = null,
-    int? BaselineRuns = null)
+    int? BaselineRuns = null,
+    double? PSlowerAdjusted = null,
+    double? PFasterAdjusted = null,
+    int FamilySize = 1)
 {
+    /// <summary>The p-value the slower verdict is decided on: adjusted for the family where it was.</summary>
+    public double SlowerP => PSlowerAdjusted ?? PSlower;
+
+    /// <summary>The p-value the faster verdict is decided on.</summary>
+    public double FasterP => PFasterAdjusted ?? PFaster;
+
+    /// <summary>True when the p-values were adjusted over more than one cell.</summary>
+    public bool Adjusted => PSlowerAdjusted is not null && FamilySize > 1;
+
     /// <summary>True when ratio, interval and p-values come from launches rather than samples.</summary>
     public bool ByLaunch => BaselineLaunches is not null;
 
