@@ -18,15 +18,15 @@ internal static class CompareCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         // One argument for all paths: System.CommandLine gives a list argument every token, leaving none for a CURRENT after it.
-        var runs = new Argument<string[]>("BASELINE... CURRENT")
+        var runs = new Argument<string[]>("RUNS")
         {
-            Description = "baseline run(s), then the current run: each a results.json, its run directory, or a BenchmarkDotNet *-report-full.json. " +
+            Description = "BASELINE... CURRENT: baseline run(s), then the current run, each a results.json, its run directory, or a BenchmarkDotNet *-report-full.json. " +
                           "Several baselines (oldest first, e.g. history/*.json) are a history: changes are then tested against the spread between those runs",
             Arity = ArgumentArity.OneOrMore,
         };
         var threshold = new Option<string>("--threshold") { Description = "smallest change that counts: a percentage (5%) or a time (2ms)", DefaultValueFactory = _ => "5%" };
         var noise = new Option<string>("--noise") { Description = "changes within this are noise: a percentage (1%) or a time", DefaultValueFactory = _ => "1%" };
-        var alpha = new Option<string>("--alpha") { Description = "significance level of the Mann-Whitney tests", DefaultValueFactory = _ => "0.01" };
+        var alpha = new Option<string>("--alpha") { Description = "significance level of the tests (over all cells together with --correction bh)", DefaultValueFactory = _ => "0.01" };
         var format = new Option<string>("--format") { Description = $"{ReportFormats.Names}", DefaultValueFactory = _ => "text" };
         var outputFile = new Option<string?>("--output") { Description = "write the report to this file (a one-line summary goes to stdout)" };
         var failOn = new Option<string>("--fail-on") { Description = "slower | any: what makes the exit code 1", DefaultValueFactory = _ => "slower" };
