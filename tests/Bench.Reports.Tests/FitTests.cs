@@ -29,6 +29,20 @@ public class FitTests
     }
 
     [Fact]
+    public void A_fit_that_does_not_describe_the_points_is_not_drawn()
+    {
+        // Slower with more workers (square on 2 cores: 1, 0.43, 0.94): Amdahl cannot go below 1× and settles
+        // on s = 1, a flat line at 1×; its R² is negative, so the chart leaves it out.
+        var slowdown = ScalabilityFit.TryFit([new ScalingPoint(1, 1), new ScalingPoint(2, 0.43), new ScalingPoint(4, 0.94)])!;
+        Assert.True(slowdown.Amdahl.RSquared < ScalabilityFit.MinimumRSquaredToDraw);
+        Assert.False(slowdown.DrawAmdahl);
+
+        var linear = ScalabilityFit.TryFit(Workers.Select(w => new ScalingPoint(w, w * 0.95 + 0.05)))!;
+        Assert.True(linear.DrawAmdahl);
+        Assert.True(linear.DrawUsl);
+    }
+
+    [Fact]
     public void Linear_scaling_has_no_serial_fraction_and_no_peak()
     {
         var points = Workers.Select(w => new ScalingPoint(w, w)).ToList();

@@ -1,3 +1,4 @@
+using Bench.Reports.Fit;
 using Bench.Reports.Model;
 using ScottPlot;
 
@@ -6,7 +7,8 @@ namespace Bench.Reports.Charts;
 /// <summary>
 /// Speedup over W=1 against W, one line per strategy, the ideal (linear, thin solid grey) line, and the Amdahl (dashed)
 /// and USL (dotted) fits where a strategy has ≥ 3 worker counts — drawn to twice the largest measured W,
-/// which is the fits' view beyond this machine; that region is shaded and named in the legend.
+/// which is the fits' view beyond this machine; that region is shaded and named in the legend. A fit whose
+/// R² is below <see cref="ScalabilityFit.MinimumRSquaredToDraw"/> is left out of the chart (the table keeps it).
 /// </summary>
 public static class SpeedupChart
 {
@@ -23,7 +25,9 @@ public static class SpeedupChart
         }
 
         var maxWorkers = group.WorkerCounts.Max();
-        var fitEnd = group.Fits.Count > 0 ? maxWorkers * 2.0 : maxWorkers;
+        var drawn = group.Fits.Where(f => f.Value.DrawAmdahl || f.Value.DrawUsl).ToDictionary(f => f.Key, f => f.Value);
+        var omitted = group.Fits.Count(f => !f.Value.DrawAmdahl) + group.Fits.Count(f => !f.Value.DrawUsl);
+        var fitEnd = drawn.Count > 0 ? maxWorkers * 2.0 : maxWorkers;
         var plot = ChartStyle.Create(title, "workers W", "speedup over W=1 (×)");
         if (fitEnd > maxWorkers)
         {
@@ -51,22 +55,34 @@ public static class SpeedupChart
             line.LegendText = strategy;
             top = Math.Max(top, points.Max(p => p.Speedup!.Value));
 
-            if (group.Fits.TryGetValue(strategy, out var fit))
+            if (drawn.TryGetValue(strategy, out var fit))
             {
                 var xs = Enumerable.Range(0, 81).Select(i => 1 + (fitEnd - 1) * i / 80.0).ToArray();
-                var amdahl = plot.Add.ScatterLine(xs, xs.Select(fit.Amdahl.Predict).ToArray(), colour);
-                amdahl.LinePattern = LinePattern.Dashed;
-                amdahl.LineWidth = 1.5f;
-                var usl = plot.Add.ScatterLine(xs, xs.Select(fit.Usl.Predict).ToArray(), colour);
-                usl.LinePattern = LinePattern.Dotted;
-                usl.LineWidth = 2f;
-                top = Math.Max(top, xs.Max(x => Math.Max(fit.Amdahl.Predict(x), fit.Usl.Predict(x))));
+                if (fit.DrawAmdahl)
+                {
+                    var amdahl = plot.Add.ScatterLine(xs, xs.Select(fit.Amdahl.Predict).ToArray(), colour);
+                    amdahl.LinePattern = LinePattern.Dashed;
+                    amdahl.LineWidth = 1.5f;
+                    top = Math.Max(top, xs.Max(fit.Amdahl.Predict));
+                }
+
+                if (fit.DrawUsl)
+                {
+                    var usl = plot.Add.ScatterLine(xs, xs.Select(fit.Usl.Predict).ToArray(), colour);
+                    usl.LinePattern = LinePattern.Dotted;
+                    usl.LineWidth = 2f;
+                    top = Math.Max(top, xs.Max(fit.Usl.Predict));
+                }
             }
         }
 
-        if (group.Fits.Count > 0)
+        if (drawn.Values.Any(f => f.DrawAmdahl))
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Amdahl fit", LineColor = ChartStyle.Ideal, LinePattern = LinePattern.Dashed, LineWidth = 1.5f });
+        }
+
+        if (drawn.Values.Any(f => f.DrawUsl))
+        {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "USL fit", LineColor = ChartStyle.Ideal, LinePattern = LinePattern.Dotted, LineWidth = 2f });
         }
 
@@ -77,9 +93,12 @@ public static class SpeedupChart
         ChartStyle.LegendOutside(plot);
         var file = context.FileName(group, "speedup");
         ChartStyle.Save(plot, context.Directory, file);
-        var caption = group.Fits.Count > 0
-            ? $"Thin grey: ideal; dashed: Amdahl fit; dotted: USL fit, each in its strategy's colour (strategies with ≥ 3 worker counts), extended to W={Format.Workers(fitEnd)}, beyond the largest measured W={maxWorkers}."
-            : "No fits: fewer than 3 worker counts per strategy.";
+        var caption = group.Fits.Count == 0
+            ? "No fits: fewer than 3 worker counts per strategy."
+            : (drawn.Count > 0
+                  ? $"Thin grey: ideal; dashed: Amdahl fit; dotted: USL fit, each in its strategy's colour (strategies with ≥ 3 worker counts), extended to W={Format.Workers(fitEnd)}, beyond the largest measured W={maxWorkers}."
+                  : "Thin grey: ideal.") +
+              (omitted > 0 ? $" {omitted} fit{(omitted == 1 ? "" : "s")} with R² below {ScalabilityFit.MinimumRSquaredToDraw:0.0#} not drawn (they do not describe the data; see the fit table)." : "");
         return new ChartImage(title, file, caption);
     }
 }

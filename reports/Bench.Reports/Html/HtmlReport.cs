@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bench.Reports.Charts;
+using Bench.Reports.Fit;
 using Bench.Reports.Guide;
 using Bench.Reports.Model;
 using Bench.Results;
@@ -198,7 +199,8 @@ public static class HtmlReport
                         + $"<td class=\"num\">{Format.Number(fit.Usl.Sigma)}</td><td class=\"num\">{Format.Number(fit.Usl.Kappa)}</td><td class=\"num\">{Format.Workers(fit.Usl.PeakWorkers)}</td><td class=\"num\">{Format.Times(fit.Usl.PeakSpeedup)}</td><td class=\"num\">{Format.Number(fit.Usl.RSquared)}</td></tr>\n");
         }
 
-        html.Append("</tbody></table>\n<p class=\"subtitle\">The predicted peak is where the fitted USL curve stops rising: the suite's estimate beyond the cores this machine has. \"unbounded\" means no coherency cost was measured.</p>\n");
+        html.Append("</tbody></table>\n<p class=\"subtitle\">The predicted peak is where the fitted USL curve stops rising: the suite's estimate beyond the cores this machine has. \"unbounded\" means no coherency cost was measured. A fit with R² below " +
+                    $"{Format.Number(ScalabilityFit.MinimumRSquaredToDraw)} does not describe its points and is not drawn in the speedup chart.</p>\n");
     }
 
     private static void AllCells(StringBuilder html, ReportData data)
