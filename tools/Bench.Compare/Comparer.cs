@@ -28,13 +28,15 @@ public static class Comparer
         var baseline = baselines[^1];
         var earlier = baselines.Take(baselines.Count - 1).ToList();
         var pairs = CellMatcher.Match(earlier, baseline, current);
-        var cells = pairs.Select(p => VerdictRules.Decide(p, options)).ToList();
+        var unmeasured = pairs.Select(VerdictRules.WithoutStatistics).ToList();
+        IReadOnlyList<ChangeStatistics?> statistics = pairs.Select((p, i) => unmeasured[i] is null ? VerdictRules.Analyze(p, options) : null).ToList();
         if (options.Correction == Correction.BenjaminiHochberg)
         {
-            // Every cell with statistics is one test of the family; its verdict is decided again on the adjusted p-values.
-            var adjusted = FamilyAdjustment.Adjust(cells.Select(c => c.Statistics).ToList());
-            cells = cells.Select((c, i) => adjusted[i] is { } s ? VerdictRules.Reclassify(c, s, options) : c).ToList();
+            // Every measured cell is one test of the family: verdicts are decided on the adjusted p-values.
+            statistics = FamilyAdjustment.Adjust(statistics);
         }
+
+        var cells = pairs.Select((p, i) => unmeasured[i] ?? VerdictRules.Decide(p, statistics[i]!, options)).ToList();
 
         var differences = EnvironmentComparison.Differences(baseline.Environment, current.Environment).ToList();
         foreach (var run in earlier)
@@ -42,7 +44,7 @@ public static class Comparer
             // An earlier run from another machine widens the spread between runs with a difference that is not noise.
             // One the newest baseline already names (an injected slowdown in current) is said once.
             differences.AddRange(EnvironmentComparison.Differences(run.Environment, current.Environment)
-                .Where(d => !differences.Any(known => known.Field == d.Field && known.Baseline == d.Baseline && known.Current == d.Current))
+                .Where(d => !differences.Contains(d))
                 .Select(d => d with { Field = $"{d.Field} (earlier baseline {run.Source})" }));
         }
 

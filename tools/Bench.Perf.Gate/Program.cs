@@ -68,12 +68,7 @@ foreach (var scenario in driftScenarios)
     var driftSigma = Math.Sqrt(Math.Log(1 + scenario.DriftCv * scenario.DriftCv));
     var drift = new NormalDistribution(0, driftSigma).Random(new Random(seed++));
     var noise = new NormalDistribution(0, sigma).Random(new Random(seed++));
-    List<IReadOnlyList<double>> Side(double median) =>
-        [.. Enumerable.Range(0, Launches).Select(_ =>
-        {
-            var level = Math.Log(median) + drift.Next();
-            return (IReadOnlyList<double>)[.. Enumerable.Range(0, PerLaunch).Select(_ => Math.Exp(level + noise.Next()))];
-        })];
+    List<IReadOnlyList<double>> Side(double median) => DrawLaunches(Math.Log(median), drift.Next, noise.Next);
     for (var i = 0; i < pairs; i++)
     {
         var baseline = Side(MedianNs);
@@ -113,15 +108,7 @@ foreach (var scenario in runScenarios)
     var runLevel = new NormalDistribution(0, LogSigma(scenario.RunCv)).Random(new Random(seed++));
     var launchLevel = new NormalDistribution(0, LogSigma(LaunchDriftCv)).Random(new Random(seed++));
     var noise = new NormalDistribution(0, sigma).Random(new Random(seed++));
-    List<IReadOnlyList<double>> Run(double median)
-    {
-        var level = Math.Log(median) + runLevel.Next();
-        return [.. Enumerable.Range(0, Launches).Select(_ =>
-        {
-            var launch = level + launchLevel.Next();
-            return (IReadOnlyList<double>)[.. Enumerable.Range(0, PerLaunch).Select(_ => Math.Exp(launch + noise.Next()))];
-        })];
-    }
+    List<IReadOnlyList<double>> Run(double median) => DrawLaunches(Math.Log(median) + runLevel.Next(), launchLevel.Next, noise.Next);
 
     for (var i = 0; i < pairs; i++)
     {
@@ -158,12 +145,7 @@ foreach (var scenario in familyScenarios)
 {
     var drift = new NormalDistribution(0, LogSigma(scenario.DriftCv)).Random(new Random(seed++));
     var noise = new NormalDistribution(0, sigma).Random(new Random(seed++));
-    List<IReadOnlyList<double>> Side(double median) =>
-        [.. Enumerable.Range(0, Launches).Select(_ =>
-        {
-            var level = Math.Log(median) + drift.Next();
-            return (IReadOnlyList<double>)[.. Enumerable.Range(0, PerLaunch).Select(_ => Math.Exp(level + noise.Next()))];
-        })];
+    List<IReadOnlyList<double>> Side(double median) => DrawLaunches(Math.Log(median), drift.Next, noise.Next);
     var familyOptions = options with { Correction = scenario.Correction };
     var (hits, trials) = (0, 0);
     for (var run = 0; run < Runs; run++)
@@ -197,6 +179,14 @@ foreach (var scenario in familyScenarios)
 
 Console.WriteLine(allMet ? "all targets met" : "some targets missed");
 return allMet ? 0 : 1;
+
+// Launches × PerLaunch samples around exp(logLevel): each launch's level off by a draw of launchDrift, each sample by one of noise.
+static List<IReadOnlyList<double>> DrawLaunches(double logLevel, Func<double> launchDrift, Func<double> noise) =>
+    [.. Enumerable.Range(0, Launches).Select(_ =>
+    {
+        var level = logLevel + launchDrift();
+        return (IReadOnlyList<double>)[.. Enumerable.Range(0, PerLaunch).Select(_ => Math.Exp(level + noise()))];
+    })];
 
 // Prints how often a scenario came out slower and, where it has one, whether its target was met.
 static bool PrintSlowerRate(string name, Dictionary<Verdict, int> counts, string target, Func<double, bool>? met)

@@ -27,7 +27,8 @@ namespace Bench.Compare.Verdicts;
 /// </summary>
 public static class VerdictRules
 {
-    public static CellComparison Decide(MatchedPair pair, ComparisonOptions options)
+    /// <summary>The verdict of a pair with nothing to measure — new, missing, failed, too few or unusable samples — or null.</summary>
+    public static CellComparison? WithoutStatistics(MatchedPair pair)
     {
         if (pair.Baseline is null)
         {
@@ -52,15 +53,23 @@ public static class VerdictRules
             return Make(pair, Verdict.Unknown, $"too few samples: {baseline.Count} baseline, {current.Count} current (at least 2 a side)", null);
         }
 
-        if (baseline.Concat(current).Any(v => !double.IsFinite(v) || v <= 0))
+        if (!baseline.Concat(current).All(IsTime))
         {
             return Make(pair, Verdict.Unknown, "a sample is not a positive time", null);
         }
 
+        return null;
+    }
+
+    /// <summary>The statistics of a pair <see cref="WithoutStatistics"/> found measurable, before any family adjustment.</summary>
+    public static ChangeStatistics Analyze(MatchedPair pair, ComparisonOptions options)
+    {
+        var baseline = pair.Baseline!.SamplesNs;
+        var current = pair.Current!.SamplesNs;
         var baselineLaunches = pair.Baseline.Launches() ?? [baseline];
         var currentLaunches = pair.Current.Launches() ?? [current];
         // Earlier runs of a baseline history that measured this cell: failed or sample-less ones add nothing.
-        var earlier = (pair.EarlierBaselines ?? []).Where(c => c.Ok && c.SamplesNs.Count >= 2 && c.SamplesNs.All(v => double.IsFinite(v) && v > 0)).ToList();
+        var earlier = (pair.EarlierBaselines ?? []).Where(c => c.Ok && c.SamplesNs.Count >= 2 && c.SamplesNs.All(IsTime)).ToList();
         ChangeStatistics s;
         if (earlier.Count > 0)
         {
@@ -79,8 +88,12 @@ public static class VerdictRules
             }
         }
 
-        return Make(pair, Classify(s, options, out var why), why, s);
+        return s;
     }
+
+    /// <summary>The verdict of a measured pair from its statistics (adjusted for the family where they were).</summary>
+    public static CellComparison Decide(MatchedPair pair, ChangeStatistics s, ComparisonOptions options) =>
+        Make(pair, Classify(s, options, out var why), why, s);
 
     public static Verdict Classify(ChangeStatistics s, ComparisonOptions options, out string reason)
     {
@@ -125,9 +138,7 @@ public static class VerdictRules
         return Verdict.Unknown;
     }
 
-    /// <summary>Re-decides a cell whose statistics were adjusted for the family (<see cref="FamilyAdjustment"/>).</summary>
-    public static CellComparison Reclassify(CellComparison cell, ChangeStatistics adjusted, ComparisonOptions options) =>
-        cell with { Verdict = Classify(adjusted, options, out var reason), Reason = reason, Statistics = adjusted };
+    private static bool IsTime(double ns) => double.IsFinite(ns) && ns > 0;
 
     /// <summary>"p 0.0003, 0.028 adjusted over 93 cells" — or "p 0.0003" where nothing was adjusted.</summary>
     private static string P(double raw, double? adjusted, ChangeStatistics s) =>
