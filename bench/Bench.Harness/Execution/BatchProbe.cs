@@ -13,10 +13,13 @@ namespace Bench.Harness.Execution;
 /// </summary>
 public static class BatchProbe
 {
-    /// <summary>Wall-clock times of <paramref name="batches"/> batches after one validated warm-up batch.</summary>
+    /// <summary>
+    /// Wall-clock times of <paramref name="batches"/> batches after <paramref name="warmups"/> warm-up batches;
+    /// every batch, warm-up or not, is validated.
+    /// </summary>
     /// <exception cref="InvalidOperationException">An item failed or a batch's result was wrong.</exception>
     public static IReadOnlyList<TimeSpan> Run(string workloadName, IReadOnlyDictionary<string, string> overrides, bool quick,
-        string strategyName, int workers, int batches, WorkerLauncher launcher)
+        string strategyName, int workers, int batches, WorkerLauncher launcher, int warmups = 1)
     {
         var workload = WorkloadRegistry.Get(workloadName);
         var strategy = StrategyRegistry.Find(strategyName) ?? throw new ArgumentException($"unknown strategy '{strategyName}'");
@@ -29,8 +32,13 @@ public static class BatchProbe
         using var session = workload.Open(parameters, new SessionShape(workers, strategy.Info.UsesProcesses));
         using var executor = strategy.Create(new CellContext(workload, session, workers, null, launcher));
         var times = new List<TimeSpan>();
-        for (var b = 0; b <= batches; b++)
+        for (var b = 0; b < warmups + batches; b++)
         {
+            // As BenchmarkDotNet does between the harness's iterations (GcMode.Force, its default): each batch
+            // starts on a collected heap instead of paying for the garbage of the batches before it.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
             var outcome = new BatchOutcome(session.ItemCount, trace: false);
             session.BeforeBatch();
             var start = Stopwatch.GetTimestamp();
@@ -49,7 +57,7 @@ public static class BatchProbe
                     $"{workloadName}/{strategyName}/W={workers}: got {validation.Actual}, reference {validation.Expected} {validation.Note}");
             }
 
-            if (b > 0)
+            if (b >= warmups)
             {
                 times.Add(elapsed);
             }
