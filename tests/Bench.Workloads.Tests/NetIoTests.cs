@@ -67,10 +67,15 @@ public sealed class NetIoTests
         }
     }
 
-    private static async Task<long> AskAsync(Socket socket, int item, int payload)
+    private static async Task<long> AskAsync(Socket socket, int item, int payload, long? stamp = null)
     {
-        var request = new byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(request, item);
+        var request = new byte[LoopbackServer.RequestBytes];
+        LoopbackServer.WriteRequest(request, item);
+        if (stamp is { } sentAt)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(request.AsSpan(8), sentAt);
+        }
+
         await socket.SendAsync(request);
         var buffer = new byte[payload];
         for (var read = 0; read < payload;)
@@ -80,6 +85,31 @@ public sealed class NetIoTests
         }
 
         return (long)DeterministicBytes.Hash(buffer);
+    }
+
+    [Fact]
+    public async Task Latency_counts_from_the_clients_stamp_and_a_future_stamp_from_the_receipt()
+    {
+        // Like a remote server's answer: `latency` after the request left the client, whatever the server's
+        // own receive path cost. A stamp from the future cannot hold an answer back beyond its latency.
+        const int payload = 100;
+        var latency = TimeSpan.FromMilliseconds(1500);
+        using var server = new LoopbackServer(payload, latency);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(server.Endpoint);
+        long Ago(TimeSpan t) => System.Diagnostics.Stopwatch.GetTimestamp() - (long)(t.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+
+        var sent = System.Diagnostics.Stopwatch.GetTimestamp();
+        Assert.Equal(DeterministicBytes.ExpectedHash(1, payload), await AskAsync(socket, 1, payload, stamp: Ago(TimeSpan.FromMilliseconds(1000))));
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(sent);
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(500), $"answered {elapsed.TotalMilliseconds:F0} ms after a request stamped 1000 ms ago: early");
+        Assert.True(elapsed < TimeSpan.FromMilliseconds(1400), $"answered {elapsed.TotalMilliseconds:F0} ms after a request stamped 1000 ms ago: the stamp was ignored");
+
+        sent = System.Diagnostics.Stopwatch.GetTimestamp();
+        Assert.Equal(DeterministicBytes.ExpectedHash(2, payload), await AskAsync(socket, 2, payload, stamp: Ago(TimeSpan.FromHours(-1))));
+        elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(sent);
+        Assert.True(elapsed >= latency, $"answered {elapsed.TotalMilliseconds:F0} ms after a request stamped in the future: early");
+        Assert.True(elapsed < TimeSpan.FromSeconds(30), "a request stamped an hour ahead was held back by its stamp");
     }
 
     [Fact]
@@ -121,6 +151,18 @@ public sealed class NetIoTests
 
         var elapsed = await Task.WhenAll(waits);
         Assert.All(elapsed, e => Assert.True(e >= delay, $"released after {e.TotalMilliseconds:F3} ms, before the {delay.TotalMilliseconds} ms deadline"));
+    }
+
+    [Fact]
+    public async Task Delay_line_releases_an_earlier_deadline_queued_after_a_later_one()
+    {
+        // Client-stamped requests reach the server slightly out of order: the line must not hold an answer
+        // behind one due later.
+        using var line = new DelayLine("test");
+        var later = line.WaitAsync(TimeSpan.FromSeconds(20));
+        var earlier = line.WaitAsync(TimeSpan.FromMilliseconds(50));
+        Assert.Same(earlier, await Task.WhenAny(earlier, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.False(later.IsCompleted);
     }
 
     [Fact]

@@ -8,14 +8,14 @@ namespace Bench.Workloads.Io;
 /// simulated latency. <c>Task.Delay</c> was not precise enough to be the thing measured: its timer
 /// ticks in whole milliseconds and its continuation hops through the ThreadPool, so a 10 ms answer took
 /// 8.8–25 ms (median 12.7 ms) on this 2-core machine, and net-io's ideal ⌈n/W⌉·latency was out of reach
-/// for any strategy. Every wait has the same length, so deadlines arrive in order: one thread takes them
-/// first in, first out, waits on a monitor until 2 ms before the head's deadline (so Dispose can
-/// interrupt it), sleeps the rest with a nanosecond-resolution sleep, and completes it. It costs one
-/// thread and no CPU while waiting.
+/// for any strategy. One thread takes the deadlines earliest first (they arrive nearly in order: a
+/// min-heap absorbs the small reorderings of requests stamped by their clients), waits on a monitor until
+/// 2 ms before the head's deadline (so Dispose and an earlier newcomer can interrupt it), sleeps the rest
+/// with a nanosecond-resolution sleep, and completes it. It costs one thread and no CPU while waiting.
 /// </summary>
 public sealed class DelayLine : IDisposable
 {
-    private readonly Queue<(long Deadline, TaskCompletionSource Waiter)> _pending = new();
+    private readonly PriorityQueue<TaskCompletionSource, long> _pending = new();
     private readonly Thread _thread;
     private bool _stopping;
 
@@ -25,18 +25,17 @@ public sealed class DelayLine : IDisposable
         _thread.Start();
     }
 
-    /// <summary>
-    /// A task that completes <paramref name="delay"/> after now. Delays must not shrink over the line's
-    /// life (the queue is in deadline order because they are equal); a shorter one would wait for the
-    /// longer ones queued before it.
-    /// </summary>
-    public Task WaitAsync(TimeSpan delay)
+    /// <summary>A task that completes <paramref name="delay"/> after now.</summary>
+    public Task WaitAsync(TimeSpan delay) =>
+        WaitUntilAsync(Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency));
+
+    /// <summary>A task that completes at <paramref name="deadline"/>, a <see cref="Stopwatch"/> timestamp (at once if it has passed).</summary>
+    public Task WaitUntilAsync(long deadline)
     {
         // The continuation (the server's send of the answer) runs on the line's thread, inline: a hop
         // through the ThreadPool added ≈ 0.2 ms per answer. It must therefore be short and never block;
         // an async send that cannot finish at once returns to the line.
         var waiter = new TaskCompletionSource();
-        var deadline = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
         lock (_pending)
         {
             if (_stopping)
@@ -45,10 +44,10 @@ public sealed class DelayLine : IDisposable
                 return waiter.Task;
             }
 
-            _pending.Enqueue((deadline, waiter));
-            if (_pending.Count == 1)
+            _pending.Enqueue(waiter, deadline);
+            if (_pending.Peek() == waiter)
             {
-                Monitor.Pulse(_pending);
+                Monitor.Pulse(_pending); // a new head: the line may be waiting for a later one
             }
         }
 
@@ -60,14 +59,15 @@ public sealed class DelayLine : IDisposable
         PreciseSleep.TightenThisThread();
         while (true)
         {
-            (long Deadline, TaskCompletionSource Waiter) due;
+            TaskCompletionSource due;
+            long deadline;
             lock (_pending)
             {
                 while (true)
                 {
                     if (_stopping)
                     {
-                        foreach (var (_, waiter) in _pending)
+                        foreach (var (waiter, _) in _pending.UnorderedItems)
                         {
                             waiter.TrySetCanceled();
                         }
@@ -84,7 +84,8 @@ public sealed class DelayLine : IDisposable
 
                     // Far from the head's deadline: a monitor wait, which Dispose can interrupt. The last
                     // stretch (under CoarseMargin) is slept precisely outside the lock.
-                    var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _pending.Peek().Deadline);
+                    _pending.TryPeek(out _, out var head);
+                    var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), head);
                     if (remaining > CoarseMargin)
                     {
                         Monitor.Wait(_pending, remaining - CoarseMargin);
@@ -94,12 +95,12 @@ public sealed class DelayLine : IDisposable
                     break;
                 }
 
-                due = _pending.Dequeue();
+                _pending.TryDequeue(out due!, out deadline);
             }
 
             // Outside the lock: the server keeps queueing answers meanwhile.
-            PreciseSleep.Until(due.Deadline);
-            due.Waiter.TrySetResult();
+            PreciseSleep.Until(deadline);
+            due.TrySetResult();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,17 +9,31 @@ namespace Bench.Workloads.Io;
 /// <summary>
 /// The <c>net-io</c> workload's server: TCP on 127.0.0.1 and an ephemeral port, nothing else — the
 /// address is not a parameter, so it cannot be bound to a reachable interface by mistake. A request
-/// is an 8-byte little-endian item number; the answer, after <c>latency</c>, is that item's
-/// deterministic payload, released by a <see cref="DelayLine"/> so that the latency is what it says. A connection may carry several requests. Every connection is served by
-/// its own async loop, so thousands can wait at once without a thread each.
+/// is 16 bytes, little-endian: the item number and the <see cref="Stopwatch"/> timestamp at which the
+/// client sent it (one monotonic clock for every process of the machine). The answer is that item's
+/// deterministic payload, released by a <see cref="DelayLine"/> <c>latency</c> after the request was
+/// sent — as a remote server's answer would arrive: the simulated latency covers the request's trip and
+/// the server's work. Counting from the server's receipt instead added this in-process server's own
+/// receive path (an epoll wake-up and a ThreadPool hop, 0.1–0.3 ms on this 2-core VM, competing with the
+/// client for the same cores) to every item, a cost no remote server puts on its client. A stamp later than
+/// the receipt counts from the receipt, so no client can delay an answer beyond its latency. A connection may carry several requests.
+/// Every connection is served by its own async loop, so thousands can wait at once without a thread each.
 /// </summary>
 public sealed class LoopbackServer : IDisposable
 {
-    public const int RequestBytes = 8;
+    public const int RequestBytes = 16;
+
+    /// <summary>Writes a request for <paramref name="item"/>, stamped now: to be sent at once.</summary>
+    public static void WriteRequest(Span<byte> request, long item)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(request, item);
+        BinaryPrimitives.WriteInt64LittleEndian(request[8..], Stopwatch.GetTimestamp());
+    }
 
     private readonly Socket _listener;
     private readonly int _payloadBytes;
     private readonly TimeSpan _latency;
+    private readonly long _latencyTicks;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Socket, byte> _connections = new();
     private readonly Task _acceptLoop;
@@ -31,6 +46,7 @@ public sealed class LoopbackServer : IDisposable
     {
         _payloadBytes = payloadBytes;
         _latency = latency;
+        _latencyTicks = (long)(latency.TotalSeconds * Stopwatch.Frequency);
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -79,11 +95,13 @@ public sealed class LoopbackServer : IDisposable
         {
             while (await ReceiveExactlyAsync(connection, request).ConfigureAwait(false))
             {
+                var received = Stopwatch.GetTimestamp();
                 var item = BinaryPrimitives.ReadInt64LittleEndian(request);
+                var sent = Math.Min(BinaryPrimitives.ReadInt64LittleEndian(request.AsSpan(8)), received);
                 DeterministicBytes.Fill(payload, item);
                 if (_latency > TimeSpan.Zero)
                 {
-                    await _delayLine.WaitAsync(_latency).ConfigureAwait(false);
+                    await _delayLine.WaitUntilAsync(sent + _latencyTicks).ConfigureAwait(false);
                 }
 
                 await connection.SendAsync(payload, SocketFlags.None, _stopping.Token).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -57,7 +56,7 @@ public sealed class NetIoWorkload : IWorkload
             try
             {
                 Span<byte> request = stackalloc byte[LoopbackServer.RequestBytes];
-                BinaryPrimitives.WriteInt64LittleEndian(request, index);
+                LoopbackServer.WriteRequest(request, index);
                 socket.Send(request);
                 var rented = ArrayPool<byte>.Shared.Rent(payloadBytes);
                 try
@@ -95,7 +94,7 @@ public sealed class NetIoWorkload : IWorkload
             try
             {
                 var request = new byte[LoopbackServer.RequestBytes];
-                BinaryPrimitives.WriteInt64LittleEndian(request, index);
+                LoopbackServer.WriteRequest(request, index);
                 await socket.SendAsync(request, SocketFlags.None, cancellationToken).ConfigureAwait(false);
                 var rented = ArrayPool<byte>.Shared.Rent(payloadBytes);
                 try
