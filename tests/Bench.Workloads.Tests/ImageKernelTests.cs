@@ -78,6 +78,11 @@ public sealed class ImageKernelTests
         {
             var data = new byte[length];
             random.NextBytes(data);
+            if (length % 3 == 0)
+            {
+                // All 255: the largest sums the AVX2 path's 16- and 32-bit multiply-adds can meet.
+                data.AsSpan().Fill(255);
+            }
             ulong expected = 5;
             foreach (var b in data)
             {

@@ -264,74 +264,113 @@ public static class ImageKernels
 
     /// <summary>
     /// The row-major checksum h ← h·31 + pixel (64-bit, wrapping), continued from <paramref name="hash"/>.
-    /// Vectorized as 16 interleaved lanes, each advancing by 31^16 per step: the scalar recurrence is a
-    /// chain of dependent multiplies that would cost more than the blur itself.
+    /// The scalar recurrence is a chain of dependent multiplies that would cost more than the blur itself, so
+    /// it is split into interleaved lanes, each advancing by a power of 31 per block. 64-bit vector
+    /// multiplies are the expensive part: native with AVX-512DQ, emulated (three 32-bit multiplies) with
+    /// AVX2 alone, so the AVX2 path first folds each run of 4 pixels into one 32-bit value with two
+    /// cheap multiply-adds on bytes and words (p0·31³ + p1·31² + p2·31 + p3 ≤ 7,849,920: no overflow), and
+    /// multiplies 64-bit lanes once per 4 pixels instead of once per pixel.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     public static ulong Checksum(ReadOnlySpan<byte> pixels, ulong hash = 0)
     {
-        var i = 0;
-        if (pixels.Length >= 64 && (Avx512DQ.IsSupported || Avx2.IsSupported))
+        if (pixels.Length >= 64 && Avx512DQ.IsSupported)
         {
-            Span<ulong> lanes = stackalloc ulong[16];
-            var blocks = pixels.Length / 16;
-            unsafe
-            {
-                fixed (byte* p = pixels)
-                {
-                    if (Avx512DQ.IsSupported)
-                    {
-                        // 512-bit: two vectors of eight lanes; vpmullq does the 64-bit multiplies natively.
-                        var step = Vector512.Create(Pow31(16));
-                        Vector512<ulong> a0 = default, a1 = default;
-                        for (var b = 0; b < blocks; b++)
-                        {
-                            var bytes = Vector128.Load(p + b * 16);
-                            a0 = Avx512DQ.MultiplyLow(a0, step) + Avx512F.ConvertToVector512UInt64(bytes);
-                            a1 = Avx512DQ.MultiplyLow(a1, step) + Avx512F.ConvertToVector512UInt64(Sse2.ShiftRightLogical128BitLane(bytes, 8));
-                        }
-
-                        a0.CopyTo(lanes);
-                        a1.CopyTo(lanes[8..]);
-                    }
-                    else
-                    {
-                        var step = Vector256.Create(Pow31(16));
-                        Vector256<ulong> a0 = default, a1 = default, a2 = default, a3 = default;
-                        for (var b = 0; b < blocks; b++)
-                        {
-                            var q = p + b * 16;
-                            a0 = a0 * step + Avx2.ConvertToVector256Int64(q).AsUInt64();
-                            a1 = a1 * step + Avx2.ConvertToVector256Int64(q + 4).AsUInt64();
-                            a2 = a2 * step + Avx2.ConvertToVector256Int64(q + 8).AsUInt64();
-                            a3 = a3 * step + Avx2.ConvertToVector256Int64(q + 12).AsUInt64();
-                        }
-
-                        a0.CopyTo(lanes);
-                        a1.CopyTo(lanes[4..]);
-                        a2.CopyTo(lanes[8..]);
-                        a3.CopyTo(lanes[12..]);
-                    }
-                }
-            }
-
-            // Lane j holds Σ p[16t + j]·31^(16(T−1−t)); its weight in the blocks' hash is 31^(15 − j).
-            ulong combined = 0;
-            for (var j = 0; j < 16; j++)
-            {
-                combined = combined * 31 + lanes[j];
-            }
-
-            i = blocks * 16;
-            hash = hash * Pow31(i) + combined;
+            return ChecksumTail(pixels, ChecksumAvx512(pixels, hash, out var done), done);
         }
 
-        for (; i < pixels.Length; i++)
+        if (pixels.Length >= 64 && Avx2.IsSupported)
         {
-            hash = hash * 31 + pixels[i];
+            return ChecksumTail(pixels, ChecksumAvx2(pixels, hash, out var done), done);
         }
 
-        return hash;
+        return ChecksumTail(pixels, hash, 0);
+    }
+
+    /// <summary>The scalar recurrence over pixels [done..], from the hash of pixels [..done].</summary>
+    private static ulong ChecksumTail(ReadOnlySpan<byte> pixels, ulong hashSoFar, int done)
+    {
+        for (var i = done; i < pixels.Length; i++)
+        {
+            hashSoFar = hashSoFar * 31 + pixels[i];
+        }
+
+        return hashSoFar;
+    }
+
+    /// <summary>16 lanes of single pixels, 16 pixels a block: vpmullq does the 64-bit multiplies natively.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe ulong ChecksumAvx512(ReadOnlySpan<byte> pixels, ulong hash, out int done)
+    {
+        var blocks = pixels.Length / 16;
+        var step = Vector512.Create(Pow31(16));
+        Vector512<ulong> a0 = default, a1 = default;
+        fixed (byte* p = pixels)
+        {
+            for (var b = 0; b < blocks; b++)
+            {
+                var bytes = Vector128.Load(p + b * 16);
+                a0 = Avx512DQ.MultiplyLow(a0, step) + Avx512F.ConvertToVector512UInt64(bytes);
+                a1 = Avx512DQ.MultiplyLow(a1, step) + Avx512F.ConvertToVector512UInt64(Sse2.ShiftRightLogical128BitLane(bytes, 8));
+            }
+        }
+
+        // Lane j holds Σ p[16t + j]·31^(16(T−1−t)); its weight in the blocks' hash is 31^(15 − j).
+        Span<ulong> lanes = stackalloc ulong[16];
+        a0.CopyTo(lanes);
+        a1.CopyTo(lanes[8..]);
+        ulong combined = 0;
+        foreach (var lane in lanes)
+        {
+            combined = combined * 31 + lane;
+        }
+
+        done = blocks * 16;
+        return hash * Pow31(done) + combined;
+    }
+
+    /// <summary>
+    /// 16 lanes of 4-pixel groups, 64 pixels a block. vpmaddubsw turns byte pairs into p·31 + q (16-bit),
+    /// vpmaddwd word pairs into w·31² + x (32-bit): one 32-bit value per 4 pixels, in pixel order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe ulong ChecksumAvx2(ReadOnlySpan<byte> pixels, ulong hash, out int done)
+    {
+        var blocks = pixels.Length / 64;
+        var step = Vector256.Create(Pow31(64));
+        var pairWeights = Vector256.Create((ushort)(31 | 1 << 8)).AsSByte(); // bytes 31, 1, 31, 1, …
+        var quadWeights = Vector256.Create(31 * 31 | 1 << 16).AsInt16(); // words 961, 1, 961, 1, …
+        Vector256<ulong> a0 = default, a1 = default, a2 = default, a3 = default;
+        fixed (byte* p = pixels)
+        {
+            for (var b = 0; b < blocks; b++)
+            {
+                var q = p + b * 64;
+                var groups0 = Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Vector256.Load(q), pairWeights), quadWeights).AsUInt32();
+                var groups1 = Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Vector256.Load(q + 32), pairWeights), quadWeights).AsUInt32();
+                a0 = a0 * step + Avx2.ConvertToVector256Int64(groups0.GetLower()).AsUInt64();
+                a1 = a1 * step + Avx2.ConvertToVector256Int64(groups0.GetUpper()).AsUInt64();
+                a2 = a2 * step + Avx2.ConvertToVector256Int64(groups1.GetLower()).AsUInt64();
+                a3 = a3 * step + Avx2.ConvertToVector256Int64(groups1.GetUpper()).AsUInt64();
+            }
+        }
+
+        // Lane g holds the groups p[64t + 4g .. 64t + 4g + 3] folded as above, each block's weight 31^(64(T−1−t));
+        // in the blocks' hash the group's weight is 31^(4(15 − g)).
+        Span<ulong> lanes = stackalloc ulong[16];
+        a0.CopyTo(lanes);
+        a1.CopyTo(lanes[4..]);
+        a2.CopyTo(lanes[8..]);
+        a3.CopyTo(lanes[12..]);
+        var groupStep = Pow31(4);
+        ulong combined = 0;
+        foreach (var lane in lanes)
+        {
+            combined = combined * groupStep + lane;
+        }
+
+        done = blocks * 64;
+        return hash * Pow31(done) + combined;
     }
 
     /// <summary>31^n mod 2^64.</summary>
