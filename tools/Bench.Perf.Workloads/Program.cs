@@ -11,7 +11,18 @@ if (which is not ("all" or "sieve" or "blur" or "net"))
 }
 
 Console.WriteLine($"bench-perf-workloads: {Environment.ProcessorCount} logical cores, load average {Probe.LoadAverage()}");
-var launcher = BatchProbe.LocateBuiltWorker(AppContext.BaseDirectory);
+Bench.Harness.Workers.WorkerLauncher launcher;
+try
+{
+    launcher = BatchProbe.LocateBuiltWorker(AppContext.BaseDirectory);
+}
+catch (FileNotFoundException e)
+{
+    // Run from a partial build (only this project): say what to build, not a stack trace.
+    Console.Error.WriteLine($"bench-perf-workloads: {e.Message}");
+    return 2;
+}
+
 Console.WriteLine($"worker: {launcher.Build} ({launcher.ExecutablePath})");
 if (which is "all" or "sieve")
 {
