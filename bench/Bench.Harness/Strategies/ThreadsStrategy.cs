@@ -27,7 +27,7 @@ namespace Bench.Harness.Strategies;
 /// the ThreadPool ran 1.02-1.03×. The 8 slots' items end together, so 8 creations (each ≈ 150 µs of wall
 /// and 180 µs of CPU: a stack, an alternate signal stack, the runtime's thread set-up, and TLB shootdowns
 /// when they are unmapped again in this paravirtualized VM) queued on 2 cores every round. Successors made
-/// halfway: 1.03-1.04× (probe), 83-84 ms = 1.04-1.05× (`bench run`). Made at once after the hand-off, or
+/// halfway: 1.03-1.04× (probe), 82.7-84 ms = 1.03-1.05× (`bench run`). Made at once after the hand-off, or
 /// 1 ms after it: 1.06×, the creations competing with the hand-offs of the other slots. For items that
 /// compute, making successors during the items cost sieve at W=2 on 2 cores its parallel efficiency
 /// (0.86-0.94 against the chain's 0.95-0.96): the creation preempted a running item and disturbed its

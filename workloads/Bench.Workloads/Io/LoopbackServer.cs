@@ -14,9 +14,10 @@ namespace Bench.Workloads.Io;
 /// deterministic payload, released by a <see cref="DelayLine"/> <c>latency</c> after the request was
 /// sent — as a remote server's answer would arrive: the simulated latency covers the request's trip and
 /// the server's work. Counting from the server's receipt instead added this in-process server's own
-/// receive path (an epoll wake-up and a ThreadPool hop, 0.1–0.3 ms on this 2-core VM, competing with the
-/// client for the same cores) to every item, a cost no remote server puts on its client. A stamp later than
-/// the receipt counts from the receipt, so no client can delay an answer beyond its latency. A connection may carry several requests.
+/// receive path (an epoll wake-up and a ThreadPool hop, up to 0.3 ms an item on the 2-core development
+/// VM, competing with the client for the same cores) to every item, a cost no remote server puts on its
+/// client (docs/workloads.md has the figures). A stamp later than the receipt counts from the receipt,
+/// so no client can delay an answer beyond its latency. A connection may carry several requests.
 /// Every connection is served by its own async loop, so thousands can wait at once without a thread each.
 /// </summary>
 public sealed class LoopbackServer : IDisposable
@@ -32,7 +33,6 @@ public sealed class LoopbackServer : IDisposable
 
     private readonly Socket _listener;
     private readonly int _payloadBytes;
-    private readonly TimeSpan _latency;
     private readonly long _latencyTicks;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Socket, byte> _connections = new();
@@ -45,7 +45,6 @@ public sealed class LoopbackServer : IDisposable
     public LoopbackServer(int payloadBytes, TimeSpan latency, int backlog = 1024)
     {
         _payloadBytes = payloadBytes;
-        _latency = latency;
         _latencyTicks = (long)(latency.TotalSeconds * Stopwatch.Frequency);
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -99,7 +98,7 @@ public sealed class LoopbackServer : IDisposable
                 var item = BinaryPrimitives.ReadInt64LittleEndian(request);
                 var sent = Math.Min(BinaryPrimitives.ReadInt64LittleEndian(request.AsSpan(8)), received);
                 DeterministicBytes.Fill(payload, item);
-                if (_latency > TimeSpan.Zero)
+                if (_latencyTicks > 0)
                 {
                     await _delayLine.WaitUntilAsync(sent + _latencyTicks).ConfigureAwait(false);
                 }
