@@ -77,6 +77,39 @@ public class ReportRenderTests
     }
 
     [Fact]
+    public void Timeline_with_more_lanes_than_fit_merges_the_rest_into_one_lane_and_says_so()
+    {
+        // `threads` runs each item on a thread of its own: 64 items are 64 lanes, and the 32 that fit end
+        // halfway through the batch. The other half must still be drawn, not left as an empty axis.
+        const int items = 64, workers = 4;
+        const double itemNs = 10e6;
+        var trace = new CellTrace
+        {
+            Items = Enumerable.Range(0, items).Select(i => new ItemSpan(i, $"thread {100 + i}", i / workers * itemNs, (i / workers + 1) * itemNs)).ToList(),
+        };
+        var results = new RunResults
+        {
+            Environment = new EnvironmentInfo { Os = "Linux", Cpu = "cpu", LogicalCores = 2, Runtime = ".NET 10", WorkerBuild = "jit", StartedUtc = DateTimeOffset.UnixEpoch },
+            Profile = "quick",
+            Job = new ProfileJob("Monitoring", 1, 1, 3, 1),
+            Cells =
+            [
+                new CellResult
+                {
+                    Workload = "sleep", Category = "io-bound", Strategy = "threads", Workers = workers, Items = items,
+                    Parameters = new Dictionary<string, string>(), Status = CellStatus.Ok,
+                    SamplesNs = [160e6, 161e6, 162e6], MedianNs = 161e6, Trace = trace,
+                },
+            ],
+        };
+        var report = ReportWriter.Write(results, Fixtures.OutputDirectory("lanes"));
+        var html = File.ReadAllText(report.IndexHtml);
+
+        Assert.Contains(report.Charts, c => c.EndsWith("-timeline-threads.png", StringComparison.Ordinal));
+        Assert.Contains($"The first {Charts.TimelineChart.MaxLanes} of {items} lanes are drawn apart; the items of the other {items - Charts.TimelineChart.MaxLanes} share the last lane.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Xss_fixture_renders_inert_in_html_markdown_and_csv()
     {
         var report = ReportWriter.Write(Fixtures.Xss, Fixtures.OutputDirectory("xss"));

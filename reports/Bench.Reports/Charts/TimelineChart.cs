@@ -68,19 +68,43 @@ public static class TimelineChart
             Bar(plot, item.StartNs, itemEnd, laneOf[item.Worker], colour);
         }
 
+        // The lanes left out still ran: their items are drawn merged into one last lane, lighter, so the
+        // axis's second half (a thread per item runs past the 32nd lane) is not an empty panel.
+        var laneLabels = shown;
+        var merged = colour.Lighten(0.55); // opaque: overlapping merged items must not darken into the ordinary colour
+        if (lanes.Count > shown.Count)
+        {
+            var hidden = lanes.Count - shown.Count;
+            laneLabels = [.. shown, $"+{hidden} more"];
+            foreach (var (worker, process) in processes.Where(p => !laneOf.ContainsKey(p.Key) && p.Value.ReadyNs > p.Value.SpawnNs))
+            {
+                Bar(plot, process.SpawnNs, process.ReadyNs!.Value, shown.Count, ChartStyle.StartUp);
+            }
+
+            foreach (var item in trace.Items.Where(i => !laneOf.ContainsKey(i.Worker)))
+            {
+                Bar(plot, item.StartNs, Math.Max(item.EndNs, item.StartNs + minimum), shown.Count, merged);
+            }
+        }
+
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"work item ({cell.Strategy})", FillColor = colour });
+        if (lanes.Count > shown.Count)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"items of the other {lanes.Count - shown.Count} {(kind == "threads" ? "threads" : "processes")}", FillColor = merged });
+        }
+
         if (shadedStartUp)
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "process start-up", FillColor = ChartStyle.StartUp });
         }
 
         var file = context.FileName(group, $"timeline-{kind}");
-        var height = Finish(plot, shown, end);
+        var height = Finish(plot, laneLabels, end);
         ChartStyle.Save(plot, context.Directory, file, height);
         var caption = $"{cell.Label}: one traced batch of {trace.Items.Count} items on {lanes.Count} {(kind == "threads" ? "threads" : "processes")}.";
         if (lanes.Count > shown.Count)
         {
-            caption += $" Showing the first {shown.Count} of {lanes.Count} lanes.";
+            caption += $" The first {shown.Count} of {lanes.Count} lanes are drawn apart; the items of the other {lanes.Count - shown.Count} share the last lane.";
         }
 
         if (widened > 0)
