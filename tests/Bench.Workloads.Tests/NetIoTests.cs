@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
@@ -70,11 +69,7 @@ public sealed class NetIoTests
     private static async Task<long> AskAsync(Socket socket, int item, int payload, long? stamp = null)
     {
         var request = new byte[LoopbackServer.RequestBytes];
-        LoopbackServer.WriteRequest(request, item);
-        if (stamp is { } sentAt)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(request.AsSpan(8), sentAt);
-        }
+        LoopbackServer.WriteRequest(request, item, stamp ?? System.Diagnostics.Stopwatch.GetTimestamp());
 
         await socket.SendAsync(request);
         var buffer = new byte[payload];

@@ -13,6 +13,9 @@ internal static partial class ThreadCpuTime
     private const int ClockThreadCpuTimeLinux = 3;
     private const int ClockThreadCpuTimeMacOS = 16;
 
+    // A property, not a field: Available's initializer calls Probe before later static fields are set.
+    private static int Clock => OperatingSystem.IsMacOS() ? ClockThreadCpuTimeMacOS : ClockThreadCpuTimeLinux;
+
     /// <summary>Whether <see cref="Now"/> measures anything on this OS.</summary>
     public static bool Available { get; } = (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && Probe();
 
@@ -24,7 +27,7 @@ internal static partial class ThreadCpuTime
             return TimeSpan.Zero;
         }
 
-        _ = ClockGetTime(OperatingSystem.IsMacOS() ? ClockThreadCpuTimeMacOS : ClockThreadCpuTimeLinux, out var spec);
+        _ = ClockGetTime(Clock, out var spec);
         return TimeSpan.FromTicks(spec.Seconds * TimeSpan.TicksPerSecond + spec.Nanoseconds / 100);
     }
 
@@ -32,7 +35,7 @@ internal static partial class ThreadCpuTime
     {
         try
         {
-            return ClockGetTime(OperatingSystem.IsMacOS() ? ClockThreadCpuTimeMacOS : ClockThreadCpuTimeLinux, out _) == 0;
+            return ClockGetTime(Clock, out _) == 0;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

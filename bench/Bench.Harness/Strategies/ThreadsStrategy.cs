@@ -201,7 +201,7 @@ public sealed class ThreadsStrategy : IExecutionStrategy
                 return;
             }
 
-            var batchGoesOn = grace > TimeSpan.Zero ? !_allClaimed.Wait(grace) : !_allClaimed.IsSet;
+            var batchGoesOn = !_allClaimed.Wait(grace); // a zero grace only looks
             if (batchGoesOn && Volatile.Read(ref slot.Ready) is null)
             {
                 var successor = new Successor();

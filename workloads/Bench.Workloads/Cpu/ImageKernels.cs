@@ -274,17 +274,26 @@ public static class ImageKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: no tier-0 code; see docs/workloads.md, "Compiled once, optimized"
     public static ulong Checksum(ReadOnlySpan<byte> pixels, ulong hash = 0)
     {
-        if (pixels.Length >= 64 && Avx512DQ.IsSupported)
+        var done = 0;
+        if (pixels.Length >= 64 && (Avx512DQ.IsSupported || Avx2.IsSupported))
         {
-            return ChecksumTail(pixels, ChecksumAvx512(pixels, hash, out var done), done);
+            var blocks = Avx512DQ.IsSupported ? ChecksumAvx512(pixels, out done) : ChecksumAvx2(pixels, out done);
+            hash = Concatenate(hash, blocks, done);
         }
 
-        if (pixels.Length >= 64 && Avx2.IsSupported)
+        return ChecksumTail(pixels, hash, done);
+    }
+
+    /// <summary>Lane j's weight in the blocks' hash is <paramref name="weight"/>^(lanes − 1 − j): Horner over the lanes.</summary>
+    private static ulong CombineLanes(ReadOnlySpan<ulong> lanes, ulong weight)
+    {
+        ulong combined = 0;
+        foreach (var lane in lanes)
         {
-            return ChecksumTail(pixels, ChecksumAvx2(pixels, hash, out var done), done);
+            combined = combined * weight + lane;
         }
 
-        return ChecksumTail(pixels, hash, 0);
+        return combined;
     }
 
     /// <summary>The scalar recurrence over pixels [done..], from the hash of pixels [..done].</summary>
@@ -298,9 +307,12 @@ public static class ImageKernels
         return hashSoFar;
     }
 
-    /// <summary>16 lanes of single pixels, 16 pixels a block: vpmullq does the 64-bit multiplies natively.</summary>
+    /// <summary>
+    /// The checksum, from 0, of pixels [..done] (whole blocks of 16), in 16 lanes of single pixels: vpmullq
+    /// does the 64-bit multiplies natively.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe ulong ChecksumAvx512(ReadOnlySpan<byte> pixels, ulong hash, out int done)
+    private static unsafe ulong ChecksumAvx512(ReadOnlySpan<byte> pixels, out int done)
     {
         var blocks = pixels.Length / 16;
         var step = Vector512.Create(Pow31(16));
@@ -319,22 +331,16 @@ public static class ImageKernels
         Span<ulong> lanes = stackalloc ulong[16];
         a0.CopyTo(lanes);
         a1.CopyTo(lanes[8..]);
-        ulong combined = 0;
-        foreach (var lane in lanes)
-        {
-            combined = combined * 31 + lane;
-        }
-
         done = blocks * 16;
-        return hash * Pow31(done) + combined;
+        return CombineLanes(lanes, 31);
     }
 
     /// <summary>
-    /// 16 lanes of 4-pixel groups, 64 pixels a block. vpmaddubsw turns byte pairs into p·31 + q (16-bit),
+    /// The checksum, from 0, of pixels [..done] (whole blocks of 64), in 16 lanes of 4-pixel groups. vpmaddubsw turns byte pairs into p·31 + q (16-bit),
     /// vpmaddwd word pairs into w·31² + x (32-bit): one 32-bit value per 4 pixels, in pixel order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe ulong ChecksumAvx2(ReadOnlySpan<byte> pixels, ulong hash, out int done)
+    private static unsafe ulong ChecksumAvx2(ReadOnlySpan<byte> pixels, out int done)
     {
         var blocks = pixels.Length / 64;
         var step = Vector256.Create(Pow31(64));
@@ -362,15 +368,8 @@ public static class ImageKernels
         a1.CopyTo(lanes[4..]);
         a2.CopyTo(lanes[8..]);
         a3.CopyTo(lanes[12..]);
-        var groupStep = Pow31(4);
-        ulong combined = 0;
-        foreach (var lane in lanes)
-        {
-            combined = combined * groupStep + lane;
-        }
-
         done = blocks * 64;
-        return hash * Pow31(done) + combined;
+        return CombineLanes(lanes, Pow31(4));
     }
 
     /// <summary>31^n mod 2^64.</summary>

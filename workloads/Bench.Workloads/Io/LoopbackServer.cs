@@ -25,11 +25,17 @@ public sealed class LoopbackServer : IDisposable
     public const int RequestBytes = 16;
 
     /// <summary>Writes a request for <paramref name="item"/>, stamped now: to be sent at once.</summary>
-    public static void WriteRequest(Span<byte> request, long item)
+    public static void WriteRequest(Span<byte> request, long item) => WriteRequest(request, item, Stopwatch.GetTimestamp());
+
+    /// <summary>Writes a request for <paramref name="item"/> stamped <paramref name="sentTimestamp"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    public static void WriteRequest(Span<byte> request, long item, long sentTimestamp)
     {
         BinaryPrimitives.WriteInt64LittleEndian(request, item);
-        BinaryPrimitives.WriteInt64LittleEndian(request[8..], Stopwatch.GetTimestamp());
+        BinaryPrimitives.WriteInt64LittleEndian(request[8..], sentTimestamp);
     }
+
+    private static (long Item, long SentTimestamp) ReadRequest(ReadOnlySpan<byte> request) =>
+        (BinaryPrimitives.ReadInt64LittleEndian(request), BinaryPrimitives.ReadInt64LittleEndian(request[8..]));
 
     private readonly Socket _listener;
     private readonly int _payloadBytes;
@@ -95,8 +101,8 @@ public sealed class LoopbackServer : IDisposable
             while (await ReceiveExactlyAsync(connection, request).ConfigureAwait(false))
             {
                 var received = Stopwatch.GetTimestamp();
-                var item = BinaryPrimitives.ReadInt64LittleEndian(request);
-                var sent = Math.Min(BinaryPrimitives.ReadInt64LittleEndian(request.AsSpan(8)), received);
+                var (item, stamp) = ReadRequest(request);
+                var sent = Math.Min(stamp, received);
                 DeterministicBytes.Fill(payload, item);
                 if (_latencyTicks > 0)
                 {
