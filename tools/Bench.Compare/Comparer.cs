@@ -29,12 +29,8 @@ public static class Comparer
         var earlier = baselines.Take(baselines.Count - 1).ToList();
         var pairs = CellMatcher.Match(earlier, baseline, current);
         var unmeasured = pairs.Select(VerdictRules.WithoutStatistics).ToList();
-        IReadOnlyList<ChangeStatistics?> statistics = pairs.Select((p, i) => unmeasured[i] is null ? VerdictRules.Analyze(p, options) : null).ToList();
-        if (options.Correction == Correction.BenjaminiHochberg)
-        {
-            // Every measured cell is one test of the family: verdicts are decided on the adjusted p-values.
-            statistics = FamilyAdjustment.Adjust(statistics);
-        }
+        // With the family adjustment, every measured cell is one test of the family: verdicts are decided on the adjusted p-values.
+        var statistics = FamilyAdjustment.Apply(pairs.Select((p, i) => unmeasured[i] is null ? VerdictRules.Analyze(p, options) : null).ToList(), options.Correction);
 
         var cells = pairs.Select((p, i) => unmeasured[i] ?? VerdictRules.Decide(p, statistics[i]!, options)).ToList();
 

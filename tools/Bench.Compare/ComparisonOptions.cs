@@ -22,6 +22,22 @@ public enum Correction
     None,
 }
 
+/// <summary>The names of <see cref="Correction"/> on the command line and in JSON.</summary>
+public static class CorrectionNames
+{
+    public const string Valid = "bh, none";
+
+    public static string Name(this Correction correction) => correction == Correction.BenjaminiHochberg ? "bh" : "none";
+
+    /// <summary>The correction a name stands for (any case); null when it names none.</summary>
+    public static Correction? Parse(string name) => name.ToLowerInvariant() switch
+    {
+        "bh" => Correction.BenjaminiHochberg,
+        "none" => Correction.None,
+        _ => null,
+    };
+}
+
 /// <summary>The knobs of a comparison; defaults are the CLI's.</summary>
 public sealed record ComparisonOptions
 {

@@ -15,8 +15,7 @@ var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture)
 const double CoefficientOfVariation = 0.03;
 const double MedianNs = 10_000_000; // 10 ms, the scale of a sleep cell
 
-// For a lognormal, CV² = exp(σ²) − 1.
-var sigma = Math.Sqrt(Math.Log(1 + CoefficientOfVariation * CoefficientOfVariation));
+var sigma = LogSigma(CoefficientOfVariation);
 var options = new ComparisonOptions();
 
 (string Name, double Slowdown, Func<Dictionary<Verdict, int>, double> Rate, string Target, Func<double, bool> Met)[] scenarios =
@@ -65,20 +64,14 @@ Console.WriteLine($"host drift between launches: {Launches} launches × {PerLaun
 foreach (var scenario in driftScenarios)
 {
     var counts = Enum.GetValues<Verdict>().ToDictionary(v => v, _ => 0);
-    var driftSigma = Math.Sqrt(Math.Log(1 + scenario.DriftCv * scenario.DriftCv));
-    var drift = new NormalDistribution(0, driftSigma).Random(new Random(seed++));
+    var drift = new NormalDistribution(0, LogSigma(scenario.DriftCv)).Random(new Random(seed++));
     var noise = new NormalDistribution(0, sigma).Random(new Random(seed++));
     List<IReadOnlyList<double>> Side(double median) => DrawLaunches(Math.Log(median), drift.Next, noise.Next);
     for (var i = 0; i < pairs; i++)
     {
         var baseline = Side(MedianNs);
         var current = Side(MedianNs * scenario.Slowdown);
-        var statistics = ShiftAnalysis.Analyze([.. baseline.SelectMany(l => l)], [.. current.SelectMany(l => l)], options.Alpha, options.Threshold, options.Noise);
-        if (scenario.ByLaunch)
-        {
-            statistics = LaunchAnalysis.Analyze(baseline, current, options.Alpha, statistics);
-        }
-
+        var statistics = scenario.ByLaunch ? ByLaunches(baseline, current, options) : OverSamples(baseline, current, options);
         counts[VerdictRules.Classify(statistics, options, out _)]++;
     }
 
@@ -155,11 +148,10 @@ foreach (var scenario in familyScenarios)
         {
             var baseline = Side(MedianNs);
             var current = Side(MedianNs * (cell < scenario.SlowedCells ? scenario.Slowdown : 1.0));
-            var s = ShiftAnalysis.Analyze([.. baseline.SelectMany(l => l)], [.. current.SelectMany(l => l)], options.Alpha, options.Threshold, options.Noise);
-            statistics.Add(LaunchAnalysis.Analyze(baseline, current, options.Alpha, s));
+            statistics.Add(ByLaunches(baseline, current, options));
         }
 
-        var decided = scenario.Correction == Correction.BenjaminiHochberg ? FamilyAdjustment.Adjust(statistics) : statistics;
+        var decided = FamilyAdjustment.Apply(statistics, scenario.Correction);
         var slower = decided.Select(s => VerdictRules.Classify(s!, familyOptions, out _) == Verdict.Slower).ToList();
         if (scenario.CountRuns)
         {
@@ -197,6 +189,14 @@ static bool PrintSlowerRate(string name, Dictionary<Verdict, int> counts, string
     Console.WriteLine($"  {name,-55} {rate,7:P1}  target {target,-6} {(met is null ? "info" : isMet ? "met" : "MISSED")}   ({spread})");
     return isMet;
 }
+
+// The shift analysis over every sample of both sides, as bench compare does with one launch a side.
+static ChangeStatistics OverSamples(List<IReadOnlyList<double>> baseline, List<IReadOnlyList<double>> current, ComparisonOptions options) =>
+    ShiftAnalysis.Analyze([.. baseline.SelectMany(l => l)], [.. current.SelectMany(l => l)], options.Alpha, options.Threshold, options.Noise);
+
+// The same, then tested over launches, as bench compare does with several launches a side.
+static ChangeStatistics ByLaunches(List<IReadOnlyList<double>> baseline, List<IReadOnlyList<double>> current, ComparisonOptions options) =>
+    LaunchAnalysis.Analyze(baseline, current, options.Alpha, OverSamples(baseline, current, options));
 
 // For a lognormal, CV² = exp(σ²) − 1.
 static double LogSigma(double cv) => Math.Sqrt(Math.Log(1 + cv * cv));

@@ -33,7 +33,7 @@ internal static class CompareCommand
         var correction = new Option<string>("--correction")
         {
             Description = "bh | none: adjust the cells' p-values for their number (Benjamini-Hochberg), or test each cell at alpha alone",
-            DefaultValueFactory = _ => "bh",
+            DefaultValueFactory = _ => Correction.BenjaminiHochberg.Name(),
         };
         var strictEnv = new Option<bool>("--strict-env") { Description = "exit 2 when the environments differ (CPU, cores, OS, runtime, worker build)" };
 
@@ -54,12 +54,8 @@ internal static class CompareCommand
                     "any" => FailOn.Any,
                     var other => throw new BadInputException($"--fail-on '{other}' is not a choice; valid: slower, any"),
                 },
-                Correction = parse.GetValue(correction)!.ToLowerInvariant() switch
-                {
-                    "bh" => Correction.BenjaminiHochberg,
-                    "none" => Correction.None,
-                    var other => throw new BadInputException($"--correction '{other}' is not a choice; valid: bh, none"),
-                },
+                Correction = CorrectionNames.Parse(parse.GetValue(correction)!)
+                    ?? throw new BadInputException($"--correction '{parse.GetValue(correction)!.ToLowerInvariant()}' is not a choice; valid: {CorrectionNames.Valid}"),
             };
             var formatName = parse.GetValue(format)!;
             var renderer = ReportFormats.Find(formatName)

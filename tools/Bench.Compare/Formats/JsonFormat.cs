@@ -30,7 +30,7 @@ public sealed class JsonFormat : IReportFormat
             report.EarlierBaselineSources.Count > 0 ? report.EarlierBaselineSources : null,
             new Side(report.CurrentSource, report.CurrentKind),
             new OptionsEntry(report.Options.Threshold.Text, report.Options.Noise.Text, report.Options.Alpha, report.Options.FailOn.ToString().ToLowerInvariant(),
-                report.Options.Correction == Correction.BenjaminiHochberg ? "bh" : "none"),
+                report.Options.Correction.Name()),
             report.ExitCode,
             VerdictNames.SummaryOrder.ToDictionary(v => v.Name(), report.Count),
             Finite(report.GeometricMeanRatio),

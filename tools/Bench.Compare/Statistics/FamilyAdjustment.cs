@@ -27,6 +27,10 @@ public static class FamilyAdjustment
         return adjusted;
     }
 
+    /// <summary>The cells' statistics as <paramref name="correction"/> has them decided: adjusted over the family, or as they are.</summary>
+    public static IReadOnlyList<ChangeStatistics?> Apply(IReadOnlyList<ChangeStatistics?> cells, Correction correction) =>
+        correction == Correction.BenjaminiHochberg ? Adjust(cells) : cells;
+
     /// <summary>
     /// The statistics of every tested cell with the slower and the faster p-values adjusted, each direction
     /// as its own family of one-sided tests; null entries (cells without statistics) stay null.
