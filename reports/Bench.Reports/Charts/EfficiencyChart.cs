@@ -22,9 +22,12 @@ public static class EfficiencyChart
         var ideal = plot.Add.HorizontalLine(100, 1.5f, ChartStyle.Ideal, LinePattern.Dashed);
         ideal.LegendText = "ideal (100%)";
         var top = 110.0;
-        foreach (var (strategy, points) in curves)
+        // Strategies side by side at each W, as on the throughput chart: efficiencies that agree (every one is
+        // 100% at W=1; threadpool and threadpool-async on I/O) would otherwise hide each other's markers.
+        foreach (var (index, (strategy, points)) in curves.Index())
         {
-            var line = plot.Add.Scatter(points.Select(p => (double)p.Workers).ToArray(), points.Select(p => p.Efficiency!.Value * 100).ToArray(), ChartStyle.Colour(strategy));
+            var xs = points.Select(p => p.Workers + ChartStyle.Dodge(index, curves.Count, 0.3)).ToArray();
+            var line = plot.Add.Scatter(xs, points.Select(p => p.Efficiency!.Value * 100).ToArray(), ChartStyle.Colour(strategy));
             line.LineWidth = 2.5f;
             line.MarkerSize = 9;
             line.LegendText = strategy;
