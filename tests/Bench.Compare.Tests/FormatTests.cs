@@ -70,7 +70,7 @@ public class FormatTests
         }
 
         var crafted = rows.Single(r => r.Contains("evil", StringComparison.Ordinal));
-        Assert.Contains(@"evil\|name&lt;&amp;&gt;""'\`\*\_\[x\]\(y\)", crafted);
+        Assert.Contains(@"evil\|name&lt;&amp;&gt;&quot;'\`\*\_\[x\](y)", crafted);
         Assert.Contains(@"a\|b=&lt;c&gt;&amp;d next", crafted);
         Assert.Contains("**slower**", crafted);
         Assert.Contains("**Geometric mean of ratios:", markdown);

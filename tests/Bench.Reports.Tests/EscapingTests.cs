@@ -1,6 +1,5 @@
 using Bench.Reports.Csv;
-using Bench.Reports.Html;
-using Bench.Reports.Markdown;
+using Bench.Results.Text;
 using Xunit;
 
 namespace Bench.Reports.Tests;
@@ -19,6 +18,13 @@ public class EscapingTests
         var escaped = MarkdownText.Escape("a|b <script>\n# heading *x*");
         Assert.Equal("a\\|b &lt;script&gt; \\# heading \\*x\\*", escaped);
         Assert.DoesNotContain("\n", escaped);
+    }
+
+    [Fact]
+    public void Markdown_escapes_links_images_and_control_characters_and_leaves_prose_readable()
+    {
+        Assert.Equal("!\\[x\\](y) {z} a\\_b &quot;q&quot; c", MarkdownText.Escape("![x](y) {z} a_b \"q\"\tc"));
+        Assert.Equal("1.5× at W=2, 3.1 µs - ok.", MarkdownText.Escape("1.5× at W=2, 3.1 µs - ok."));
     }
 
     [Theory]

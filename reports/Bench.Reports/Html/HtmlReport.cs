@@ -5,7 +5,7 @@ using Bench.Reports.Fit;
 using Bench.Reports.Guide;
 using Bench.Reports.Model;
 using Bench.Results;
-using static Bench.Reports.Html.HtmlText;
+using static Bench.Results.Text.HtmlText;
 
 namespace Bench.Reports.Html;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Bench.Reports.Guide;
 using Bench.Reports.Model;
-using static Bench.Reports.Markdown.MarkdownText;
+using static Bench.Results.Text.MarkdownText;
 
 namespace Bench.Reports.Markdown;
 

@@ -23,8 +23,6 @@ public static class Display
 
     public static string P(double p) => p < 0.0001 ? "<0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    public static string Level(double confidence) => (confidence * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
-
     public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>One line: control characters (newlines from a crafted name) become spaces.</summary>

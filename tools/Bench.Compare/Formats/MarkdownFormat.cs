@@ -1,5 +1,6 @@
 using System.Text;
 using Bench.Compare.Verdicts;
+using Bench.Results.Text;
 
 namespace Bench.Compare.Formats;
 

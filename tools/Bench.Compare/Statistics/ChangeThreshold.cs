@@ -1,4 +1,3 @@
-using System.Globalization;
 using Perfolizer.Horology;
 using Perfolizer.Metrology;
 using Pragmastat;
@@ -70,6 +69,4 @@ public sealed class ChangeThreshold
     }
 
     public override string ToString() => Text;
-
-    public static string FormatFraction(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 }
