@@ -17,10 +17,14 @@ public sealed record CellResult
 {
     public required string Workload { get; init; }
 
-    /// <summary>io-bound, cpu-bound or synchronization.</summary>
+    /// <summary>One of <see cref="Categories"/>: io-bound, cpu-bound, synchronization or overhead.</summary>
     public string? Category { get; init; }
 
+    /// <summary>The strategy's name; <see cref="RunResults.Strategies"/> describes it.</summary>
     public required string Strategy { get; init; }
+
+    /// <summary>A <see cref="CellVariants"/> name (<c>gil</c> under <c>bench run --gil</c>), or null for the plain strategy.</summary>
+    public string? Variant { get; init; }
 
     public required int Workers { get; init; }
 
@@ -68,7 +72,7 @@ public sealed record CellResult
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The stable identity used to match cells across runs and to resume.</summary>
-    public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters);
+    public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters, Variant);
 }
 
 public sealed record ValidationResult(string Expected, string Actual, bool Ok, string? Note = null, long? LostUpdates = null);
@@ -118,11 +122,17 @@ public sealed record DerivedMetrics
     /// <summary>Median time of a single-threaded plain loop over the same items in the cell process.</summary>
     public double? SequentialNs { get; init; }
 
+    /// <summary>The same cell's median at W=1 ÷ this median (same strategy, variant and parameters).</summary>
     public double? SpeedupVsW1 { get; init; }
 
+    /// <summary><see cref="SpeedupVsW1"/> ÷ W: how well the strategy scales from one worker (the report's efficiency).</summary>
+    public double? EfficiencyVsW1 { get; init; }
+
+    /// <summary><see cref="SequentialNs"/> ÷ this median.</summary>
     public double? SpeedupVsSequential { get; init; }
 
-    public double? Efficiency { get; init; }
+    /// <summary><see cref="SpeedupVsSequential"/> ÷ W: also charges the strategy its own overhead at W=1.</summary>
+    public double? EfficiencyVsSequential { get; init; }
 
     /// <summary>Ideal batch time for the cell's work at W (where the workload knows it), and the overhead per item over it.</summary>
     public double? IdealNs { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -34,6 +35,7 @@ public static class ResultsFile
     /// <summary>Compact options for one-line journal entries.</summary>
     public static readonly JsonSerializerOptions LineOptions = new(Options) { WriteIndented = false };
 
+    /// <summary>Writes results.json (always the current schema).</summary>
     public static void Write(string path, RunResults results) =>
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(results, Options));
 
@@ -70,6 +72,7 @@ public static class ResultsFile
         }
     }
 
+    /// <summary>Parses a results file of the current schema, or of <see cref="ResultsV1"/> through its migration.</summary>
     public static RunResults Parse(string text, string source)
     {
         using (var document = ParseJson(text, source))
@@ -81,21 +84,31 @@ public static class ResultsFile
                 throw new ResultsFileException($"{source} has no schema id; expected \"{RunResults.SchemaId}\"");
             }
 
-            if (schema.GetString() != RunResults.SchemaId)
+            var id = schema.GetString();
+            if (id != RunResults.SchemaId && id != ResultsV1.SchemaId)
             {
-                throw new ResultsFileException($"{source} has schema \"{schema.GetString()}\"; this version reads \"{RunResults.SchemaId}\"");
+                throw new ResultsFileException($"{source} has schema \"{id}\"; this version reads \"{RunResults.SchemaId}\" and \"{ResultsV1.SchemaId}\"");
             }
 
             try
             {
-                return document.RootElement.Deserialize<RunResults>(Options)
-                       ?? throw new ResultsFileException($"{source} is empty");
+                var results = id == RunResults.SchemaId
+                    ? document.RootElement.Deserialize<RunResults>(Options)
+                    : MigratedV1(document.RootElement);
+                return results ?? throw new ResultsFileException($"{source} is empty");
             }
             catch (JsonException e)
             {
-                throw new ResultsFileException($"{source} does not match {RunResults.SchemaId}: {FirstLine(e.Message)}");
+                throw new ResultsFileException($"{source} does not match {id}: {FirstLine(e.Message)}");
             }
         }
+    }
+
+    private static RunResults? MigratedV1(JsonElement root)
+    {
+        var node = JsonObject.Create(root)!;
+        ResultsV1.Migrate(node);
+        return node.Deserialize<RunResults>(Options);
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

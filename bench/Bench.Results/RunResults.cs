@@ -6,7 +6,7 @@ namespace Bench.Results;
 /// </summary>
 public sealed record RunResults
 {
-    public const string SchemaId = "bench-results/1";
+    public const string SchemaId = "bench-results/2";
 
     public string Schema { get; init; } = SchemaId;
 
@@ -21,12 +21,19 @@ public sealed record RunResults
     /// <summary>OS floors measured at the start of the run (null when calibration was skipped).</summary>
     public Calibration? Calibration { get; init; }
 
+    /// <summary>Every strategy the harness had registered, described; cells name theirs (<see cref="CellResult.Strategy"/>).</summary>
+    public IReadOnlyList<StrategyDescriptor> Strategies { get; init; } = [];
+
     public required IReadOnlyList<CellResult> Cells { get; init; }
 
     public DateTimeOffset? CompletedUtc { get; init; }
 
     /// <summary>Run-level warnings (e.g. a corrupt journal line skipped on resume).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The descriptor of a strategy the cells name, or <see cref="StrategyDescriptor.Unknown"/> when the table lacks it.</summary>
+    public StrategyDescriptor DescribeStrategy(string name) =>
+        Strategies.FirstOrDefault(s => s.Name == name) ?? StrategyDescriptor.Unknown(name);
 }
 
 /// <summary>The BDN job of a profile: Monitoring strategy, one invocation per iteration.</summary>

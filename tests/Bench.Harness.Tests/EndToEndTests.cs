@@ -21,6 +21,9 @@ public class EndToEndTests
             var results = ResultsFile.Read(lastLine);
 
             Assert.Equal(RunResults.SchemaId, results.Schema);
+            // Every registered strategy is described, so that readers never need to know strategy names.
+            Assert.Equal(Strategies.StrategyRegistry.BuiltIn.Descriptors, results.Strategies);
+            Assert.All(results.Cells, c => Assert.Equal(c.Workload == "sleep" ? Categories.IoBound : Categories.Overhead, c.Category));
             Assert.Equal("quick", results.Profile);
             Assert.Contains(results.Environment.WorkerBuild, new[] { "jit", "nativeaot" });
             Assert.True(results.Environment.LogicalCores >= 1);

@@ -11,14 +11,15 @@ namespace Bench.Harness.Tests;
 public class SerializationTests
 {
     [Theory]
-    [InlineData(0, null)]
-    [InlineData(1, 16)]
-    public void A_cell_spec_survives_the_trip_to_its_cell_process(int retries, int? chunkSize)
+    [InlineData(0, null, null)]
+    [InlineData(1, 16, CellVariants.Gil)]
+    public void A_cell_spec_survives_the_trip_to_its_cell_process(int retries, int? chunkSize, string? variant)
     {
         var spec = new CellSpec
         {
             Workload = "sieve",
             Strategy = "process-pool",
+            Variant = variant,
             Workers = 2,
             ChunkSize = chunkSize,
             Parameters = new Dictionary<string, string> { ["n"] = "1000000", ["items"] = "8" },
@@ -35,14 +36,17 @@ public class SerializationTests
         Assert.Equal(CellSpecJson.Serialize(spec), CellSpecJson.Serialize(back));
         Assert.Equal(retries, back.Retries);
         Assert.Equal(chunkSize, back.ChunkSize);
+        Assert.Equal(variant, back.Variant);
         Assert.Equal(spec.Key, back.Key);
         Assert.Equal(spec.Job, back.Job);
     }
 
-    [Fact]
-    public void Results_are_written_exactly_as_the_reflection_based_options_write_them()
+    [Theory]
+    [InlineData("results-full.json")]
+    [InlineData("results-v1.json")] // migrated on read: strategy descriptors and a gil variant
+    public void Results_are_written_exactly_as_the_reflection_based_options_write_them(string name)
     {
-        var fixture = Path.Combine(RepositoryRoot(), "tests", "fixtures", "results-full.json");
+        var fixture = Path.Combine(RepositoryRoot(), "tests", "fixtures", name);
         var results = ResultsFile.Read(fixture);
         Assert.NotEmpty(results.Cells);
 

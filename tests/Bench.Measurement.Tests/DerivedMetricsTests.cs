@@ -27,7 +27,8 @@ public class DerivedMetricsTests
         Assert.Equal(100e6, cell.MedianNs);
         Assert.Equal(1.5, cell.Derived!.EffectiveCores!.Value, 9);
         Assert.Equal(1.6, cell.Derived.SpeedupVsSequential!.Value, 9);
-        Assert.Equal(0.8, cell.Derived.Efficiency!.Value, 9);
+        Assert.Equal(0.8, cell.Derived.EfficiencyVsSequential!.Value, 9);
+        Assert.Null(cell.Derived.EfficiencyVsW1); // needs the W=1 cell: AcrossCells
         Assert.Equal(80, cell.Derived.ItemsPerSecond, 6);
         // (100 ms − 80 ms) · 2 / 8 = 5 ms per item.
         Assert.Equal(5e6, cell.Derived.OverheadPerItemNs!.Value, 3);
@@ -44,7 +45,21 @@ public class DerivedMetricsTests
         ]);
         Assert.Equal(1.0, cells[0].Derived!.SpeedupVsW1);
         Assert.Equal(2.0, cells[1].Derived!.SpeedupVsW1);
+        Assert.Equal(1.0, cells[1].Derived!.EfficiencyVsW1);
         Assert.Null(cells[2].Derived!.SpeedupVsW1); // no processes W=1 cell in this run
+        Assert.Null(cells[2].Derived!.EfficiencyVsW1);
+    }
+
+    [Fact]
+    public void A_variant_is_compared_with_its_own_W1_cell()
+    {
+        var cells = AcrossCells.Apply([
+            CellMetrics.Complete(Cell("threads", 1, [200e6])),
+            CellMetrics.Complete(Cell("threads", 1, [400e6]) with { Variant = CellVariants.Gil }),
+            CellMetrics.Complete(Cell("threads", 2, [100e6]) with { Variant = CellVariants.Gil }),
+        ]);
+        Assert.Equal(4.0, cells[2].Derived!.SpeedupVsW1);
+        Assert.Equal(2.0, cells[2].Derived!.EfficiencyVsW1);
     }
 
     [Fact]

@@ -12,6 +12,12 @@ internal static class Fixtures
 
     public static string Xss => Path("results-xss.json");
 
+    /// <summary>A real bench-results/1 file (see tests/fixtures/README.md).</summary>
+    public static string V1 => Path("results-v1.json");
+
+    /// <summary>What the harness writes into results.json about its strategies.</summary>
+    public static IReadOnlyList<StrategyDescriptor> BuiltInStrategies => Bench.Harness.Strategies.StrategyRegistry.BuiltIn.Descriptors;
+
     /// <summary>Where tests keep what they render (screenshots included): artifacts/test-output/ under the repository root.</summary>
     public static string OutputDirectory(string name)
     {
@@ -85,6 +91,7 @@ internal static class Fixtures
             Profile = "default",
             Job = new ProfileJob("Monitoring", 1, 1, 10, 1),
             Calibration = new Calibration { ThreadCreateJoinNs = 200e3, ProcessSpawnWaitNs = 2e6, PipeRoundTripNs = 20e3, UncontendedLockNs = 20, TaskRunNs = 500 },
+            Strategies = BuiltInStrategies,
             Cells = cells,
         };
     }

@@ -56,6 +56,7 @@ public class ReportRenderTests
             Environment = new EnvironmentInfo { Os = "Linux", Cpu = "cpu", LogicalCores = 2, Runtime = ".NET 10", WorkerBuild = "jit", StartedUtc = DateTimeOffset.UnixEpoch },
             Profile = "quick",
             Job = new ProfileJob("Monitoring", 1, 1, 3, 1),
+            Strategies = Fixtures.BuiltInStrategies,
             Cells =
             [
                 new CellResult { Workload = "square", Category = "cpu-bound", Strategy = "threads", Workers = 1, Items = 8, Parameters = new Dictionary<string, string>(), Status = CellStatus.Ok, SamplesNs = [10e6, 11e6, 12e6], MedianNs = 11e6 },
@@ -92,6 +93,7 @@ public class ReportRenderTests
             Environment = new EnvironmentInfo { Os = "Linux", Cpu = "cpu", LogicalCores = 2, Runtime = ".NET 10", WorkerBuild = "jit", StartedUtc = DateTimeOffset.UnixEpoch },
             Profile = "quick",
             Job = new ProfileJob("Monitoring", 1, 1, 3, 1),
+            Strategies = Fixtures.BuiltInStrategies,
             Cells =
             [
                 new CellResult

@@ -140,10 +140,16 @@ public sealed class CounterTests
         };
         var cells = RunPlan.Build(request, Path.GetTempPath(), out var error);
         Assert.Null(error);
-        var gil = cells.Where(c => c.Parameters.TryGetValue("gil", out var v) && v == "on").ToList();
+        var gil = cells.Where(c => c.Variant == Bench.Results.CellVariants.Gil).ToList();
         Assert.Equal(4, gil.Count); // sieve × {threads, threadpool} × W {1, 2}
         Assert.All(gil, c => Assert.Equal("sieve", c.Workload));
         Assert.Equal(cells.Count, cells.Select(c => c.Key).Distinct().Count());
+        // The variant is the harness's: the workload's parameters are the same as the plain cell's, and the key spells it as v1 did.
+        var plain = cells.Single(c => c.Workload == "sieve" && c.Strategy == "threads" && c.Workers == 2 && c.Variant is null);
+        var variant = gil.Single(c => c.Strategy == "threads" && c.Workers == 2);
+        Assert.Equal(plain.Parameters, variant.Parameters);
+        Assert.Contains("gil=on", variant.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("gil", plain.Key, StringComparison.Ordinal);
 
         RunPlan.Build(request with { Workloads = ["sleep"] }, Path.GetTempPath(), out error);
         Assert.NotNull(error);

@@ -71,6 +71,7 @@ internal static class CellCommand
             Workload = cell.Workload,
             Category = workload is null ? null : CellRunner.CategoryName(workload.Info.Category),
             Strategy = cell.Strategy,
+            Variant = cell.Variant,
             Workers = cell.Workers,
             Items = faults.ItemCount,
             Parameters = cell.Parameters,

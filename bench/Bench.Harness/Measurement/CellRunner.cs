@@ -24,17 +24,18 @@ namespace Bench.Harness.Measurement;
 /// </summary>
 public static class CellRunner
 {
-    public static CellResult Run(CellSpec spec, WorkerLauncher launcher, Faults.CellFaults? faults = null)
+    /// <param name="strategies">Where the cell's strategy is found: the built-in ones unless given.</param>
+    public static CellResult Run(CellSpec spec, WorkerLauncher launcher, Faults.CellFaults? faults = null, StrategySet? strategies = null)
     {
         var workload = WorkloadRegistry.Get(spec.Workload);
-        var strategy = StrategyRegistry.Find(spec.Strategy) ?? throw new ArgumentException($"unknown strategy '{spec.Strategy}'");
-        // gil=on (bench run --gil) is the harness's, not the workload's: stripped here, kept in the cell's key.
-        var parameters = ParameterSet.From(Gil.GilMode.WorkloadParameters(spec.Parameters));
+        var strategy = (strategies ?? StrategyRegistry.BuiltIn).Find(spec.Strategy) ?? throw new ArgumentException($"unknown strategy '{spec.Strategy}'");
+        var parameters = ParameterSet.From(spec.Parameters);
         var result = new CellResult
         {
             Workload = spec.Workload,
             Category = CategoryName(workload.Info.Category),
             Strategy = spec.Strategy,
+            Variant = spec.Variant,
             Workers = spec.Workers,
             Items = 0,
             Parameters = spec.Parameters,
@@ -46,7 +47,7 @@ public static class CellRunner
         {
             session = workload.Open(parameters, new SessionShape(spec.Workers, strategy.Info.UsesProcesses));
             result = result with { Items = session.ItemCount };
-            var context = new CellContext(workload, session, spec.Workers, spec.ChunkSize, launcher) { Faults = faults ?? Faults.CellFaults.None(), Gil = Gil.GilMode.IsOn(spec.Parameters) ? new Gil.GlobalInterpreterLock() : null };
+            var context = new CellContext(workload, session, spec.Workers, spec.ChunkSize, launcher) { Faults = faults ?? Faults.CellFaults.None(), Gil = Gil.GilMode.IsOn(spec.Variant) ? new Gil.GlobalInterpreterLock() : null };
 
             IReadOnlyList<double> samples;
             MeasurementTarget target;
@@ -129,7 +130,7 @@ public static class CellRunner
             // 4. The sequential reference, with no executor alive beside it.
             var sequential = SequentialReference.Measure(workload, session,
                 Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(spec.BdnDirectory)))!, "sequential"),
-                $"{CellKey.Of(spec.Workload, "sequential", 1, spec.Parameters)}|items={session.ItemCount}");
+                $"{CellKey.Of(spec.Workload, "sequential", 1, spec.Parameters, spec.Variant)}|items={session.ItemCount}");
             var resources = observer.Samples.Count >= samples.Count ? observer.Samples.TakeLast(samples.Count).ToList() : null;
             return CellMetrics.Complete(result with
             {
@@ -168,12 +169,13 @@ public static class CellRunner
         return traced.FirstError is null ? traced.ToTrace() : null;
     }
 
+    /// <summary>The workload's category as results.json spells it (<see cref="Categories"/>).</summary>
     public static string CategoryName(WorkloadCategory category) => category switch
     {
-        WorkloadCategory.IoBound => "io-bound",
-        WorkloadCategory.CpuBound => "cpu-bound",
-        WorkloadCategory.Overhead => "overhead",
-        _ => "synchronization",
+        WorkloadCategory.IoBound => Categories.IoBound,
+        WorkloadCategory.CpuBound => Categories.CpuBound,
+        WorkloadCategory.Overhead => Categories.Overhead,
+        _ => Categories.Synchronization,
     };
 
     private static string Describe(string first, int count) =>

@@ -12,6 +12,9 @@ public sealed record CellSpec
 
     public required string Strategy { get; init; }
 
+    /// <summary>A <see cref="CellVariants"/> name (gil under --gil), or null.</summary>
+    public string? Variant { get; init; }
+
     public required int Workers { get; init; }
 
     public int? ChunkSize { get; init; }
@@ -36,7 +39,7 @@ public sealed record CellSpec
     /// <summary>Also run BDN's console output to the cell's stdout.</summary>
     public bool Verbose { get; init; }
 
-    public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters);
+    public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters, Variant);
 
     /// <summary>A file-name-safe, readable id: "sieve-threads-w4-3f2a9c".</summary>
     public string FileId

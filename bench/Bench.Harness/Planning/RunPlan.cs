@@ -1,4 +1,5 @@
 using Bench.Harness.Strategies;
+using Bench.Results;
 using Bench.Workloads;
 
 namespace Bench.Harness.Planning;
@@ -25,7 +26,7 @@ public sealed record RunRequest
     /// <summary>--retry: 0 or 1.</summary>
     public int Retries { get; init; } = 1;
 
-    /// <summary>--gil: add a CPython-like GIL variant (parameter gil=on) of every CPU-bound thread-strategy cell.</summary>
+    /// <summary>--gil: add a CPython-like GIL variant (<see cref="CellVariants.Gil"/>) of every CPU-bound thread-strategy cell.</summary>
     public bool Gil { get; init; }
 }
 
@@ -117,9 +118,7 @@ public static class RunPlan
                         continue;
                     }
 
-                    var variants = request.Gil && Gil.GilMode.AppliesTo(workload.Info, strategy.Info)
-                        ? new[] { parameters, parameters.With(Gil.GilMode.Parameter, Gil.GilMode.On) }
-                        : [parameters];
+                    string?[] variants = request.Gil && Gil.GilMode.AppliesTo(workload.Info, strategy.Info) ? [null, CellVariants.Gil] : [null];
                     foreach (var variant in variants)
                     {
                         foreach (var w in workers)
@@ -128,9 +127,10 @@ public static class RunPlan
                             {
                                 Workload = workload.Info.Name,
                                 Strategy = strategy.Info.Name,
+                                Variant = variant,
                                 Workers = w,
                                 ChunkSize = strategy.Info.Pooled && strategy.Info.UsesProcesses ? request.ChunkSize : null,
-                                Parameters = variant.ToDictionary(kv => kv.Key, kv => kv.Value),
+                                Parameters = parameters.ToDictionary(kv => kv.Key, kv => kv.Value),
                                 Job = request.Profile.Job,
                                 BudgetSeconds = request.Profile.CellBudgetSeconds,
                                 BdnDirectory = bdnRoot,
@@ -144,7 +144,7 @@ public static class RunPlan
             }
         }
 
-        if (request.Gil && !cells.Any(c => Gil.GilMode.IsOn(c.Parameters)))
+        if (request.Gil && !cells.Any(c => Gil.GilMode.IsOn(c.Variant)))
         {
             error = "--gil applies to CPU-bound workloads under thread strategies (threads, threadpool); the selection has none";
             return [];

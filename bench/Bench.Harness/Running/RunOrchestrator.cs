@@ -5,6 +5,7 @@ using Bench.Harness.Machine;
 using Bench.Harness.Planning;
 using Bench.Harness.Running.Progress;
 using Bench.Harness.Statistics;
+using Bench.Harness.Strategies;
 using Bench.Harness.Workers;
 using Bench.Results;
 
@@ -188,6 +189,7 @@ public static class RunOrchestrator
             Profile = profile.Name,
             Job = profile.Job,
             Calibration = calibration,
+            Strategies = StrategyRegistry.BuiltIn.Descriptors,
             Cells = cells,
             CompletedUtc = options.Shutdown?.Requested == true ? null : DateTimeOffset.UtcNow,
             Warnings = options.Shutdown?.Requested == true

@@ -18,7 +18,8 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         "W long-lived worker processes fed chunks over stdin/stdout pipes (Python: multiprocessing.Pool)",
         "2.3 Process Pool",
         UsesProcesses: true,
-        Pooled: true);
+        Pooled: true,
+        OsFloor: Results.OsFloor.PipeRoundTrip);
 
     public ICellExecutor Create(CellContext context) => new Executor(context);
 

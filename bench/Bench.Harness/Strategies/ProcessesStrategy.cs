@@ -15,7 +15,8 @@ public sealed class ProcessesStrategy : IExecutionStrategy
         "one OS process per item, at most W alive (Python: multiprocessing.Process)",
         "2.1 Creating Processes",
         UsesProcesses: true,
-        Pooled: false);
+        Pooled: false,
+        OsFloor: Results.OsFloor.ProcessSpawnWait);
 
     public ICellExecutor Create(CellContext context) => new Executor(context);
 

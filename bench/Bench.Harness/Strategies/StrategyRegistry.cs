@@ -1,20 +1,21 @@
 namespace Bench.Harness.Strategies;
 
-/// <summary>Every strategy by name; adding one is one class plus one line here.</summary>
+/// <summary>Every built-in strategy by name; adding one is one class plus one line here.</summary>
 public static class StrategyRegistry
 {
-    private static readonly IReadOnlyList<IExecutionStrategy> All =
+    /// <summary>The built-in strategies, in the order reports show them within a family.</summary>
+    public static StrategySet BuiltIn { get; } = new(
     [
         new ThreadsStrategy(),
         new ThreadPoolStrategy(),
         new ThreadPoolAsyncStrategy(),
         new ProcessesStrategy(),
         new ProcessPoolStrategy(),
-    ];
+    ]);
 
-    public static IReadOnlyList<IExecutionStrategy> Strategies => All;
+    public static IReadOnlyList<IExecutionStrategy> Strategies => BuiltIn.Strategies;
 
-    public static IExecutionStrategy? Find(string name) => All.FirstOrDefault(s => s.Info.Name == name);
+    public static IExecutionStrategy? Find(string name) => BuiltIn.Find(name);
 
-    public static string Names => string.Join(", ", All.Select(s => s.Info.Name));
+    public static string Names => BuiltIn.Names;
 }

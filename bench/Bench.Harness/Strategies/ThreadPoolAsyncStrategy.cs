@@ -15,7 +15,8 @@ public sealed class ThreadPoolAsyncStrategy : IExecutionStrategy
         "1.3 Thread Pool (async variant)",
         UsesProcesses: false,
         Pooled: true,
-        NeedsAsyncForm: true);
+        NeedsAsyncForm: true,
+        OsFloor: Results.OsFloor.TaskRun);
 
     public ICellExecutor Create(CellContext context) => new Executor(context);
 

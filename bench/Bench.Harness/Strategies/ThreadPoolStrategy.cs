@@ -24,7 +24,8 @@ public sealed class ThreadPoolStrategy : IExecutionStrategy
         "W work items on the .NET ThreadPool pulling items from the batch (Python: ThreadPoolExecutor)",
         "1.3 Thread Pool",
         UsesProcesses: false,
-        Pooled: true);
+        Pooled: true,
+        OsFloor: Results.OsFloor.TaskRun);
 
     public ICellExecutor Create(CellContext context)
     {

@@ -53,7 +53,8 @@ public sealed class ThreadsStrategy : IExecutionStrategy
         "a raw System.Threading.Thread created per item, at most W running an item (Python: threading.Thread)",
         "1.1 Creating Threads, 1.2 Locks",
         UsesProcesses: false,
-        Pooled: false);
+        Pooled: false,
+        OsFloor: Results.OsFloor.ThreadCreateJoin);
 
     public ICellExecutor Create(CellContext context) => new Executor(context);
 

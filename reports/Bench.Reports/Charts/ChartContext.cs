@@ -6,4 +6,7 @@ namespace Bench.Reports.Charts;
 public sealed record ChartContext(ReportData Data, string Directory)
 {
     public string FileName(WorkloadGroup group, string kind) => $"w{group.Index:00}-{kind}.png";
+
+    /// <summary>The series' colour (<see cref="Strategies.Colour"/>), the same in every chart.</summary>
+    public ScottPlot.Color Colour(string strategy) => ScottPlot.Color.FromHex(Data.Strategies.Colour(strategy));
 }

@@ -1,4 +1,5 @@
 using Bench.Reports.Model;
+using Bench.Results;
 
 namespace Bench.Reports.Charts;
 
@@ -30,8 +31,8 @@ public static class ChartSet
             Safely("Overhead per item", () => OverheadChart.Draw(group, context)),
             Safely("Peak memory", () => MemoryChart.Draw(group, context)),
             Safely("Sample distribution", () => DistributionChart.Draw(group, context)),
-            Safely("Thread execution flow", () => TimelineChart.DrawItems(group, context, TracedCell(group, Strategies.Threads, Strategies.ThreadPool, Strategies.ThreadPoolAsync), $"Thread execution flow", "threads")),
-            Safely("Process execution", () => TimelineChart.DrawItems(group, context, TracedCell(group, Strategies.Processes, Strategies.ProcessPool), "Process execution", "processes")),
+            Safely("Thread execution flow", () => TimelineChart.DrawItems(group, context, TracedCell(group, context.Data.Strategies.PlainOfFamily(StrategyFamily.Thread)), "Thread execution flow", StrategyFamily.Thread)),
+            Safely("Process execution", () => TimelineChart.DrawItems(group, context, TracedCell(group, context.Data.Strategies.PlainOfFamily(StrategyFamily.Process)), "Process execution", StrategyFamily.Process)),
         };
         var locked = group.OkCells.Concat(group.Cells).Where(c => c.Cell.Trace is { Locks.Count: > 0 }).MaxBy(c => c.Workers);
         if (locked is not null)
@@ -42,8 +43,8 @@ public static class ChartSet
         return new GroupCharts(group, charts);
     }
 
-    /// <summary>The traced ok cell of the first strategy (in preference order) that has one, at its largest W.</summary>
-    public static CellView? TracedCell(WorkloadGroup group, params string[] preference)
+    /// <summary>The traced ok cell of the first strategy (in preference order: a family's plain strategies in display order) that has one, at its largest W.</summary>
+    public static CellView? TracedCell(WorkloadGroup group, IEnumerable<string> preference)
     {
         foreach (var strategy in preference)
         {

@@ -99,8 +99,6 @@ internal static class ChartStyle
         }
     }
 
-    public static Color Colour(string strategy) => Color.FromHex(Strategies.Colour(strategy));
-
     /// <summary>The legend goes in its own panel right of the data area.</summary>
     public static void LegendOutside(Plot plot)
     {

@@ -34,7 +34,7 @@ public static class DistributionChart
             var relative = sortedCells[i];
             low = Math.Min(low, relative[0]);
             high = Math.Max(high, Math.Min(relative[^1], cap));
-            var colour = ChartStyle.Colour(cell.Strategy);
+            var colour = context.Colour(cell.Strategy);
             var box = plot.Add.Box(new Box
             {
                 Position = i,

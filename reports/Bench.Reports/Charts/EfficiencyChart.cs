@@ -10,7 +10,7 @@ public static class EfficiencyChart
     {
         var title = $"Parallel efficiency vs workers — {group.Title}";
         var curves = group.Strategies
-            .Select(s => (Strategy: s, Points: group.Curve(s).Where(c => c.Efficiency is not null).ToList()))
+            .Select(s => (Strategy: s, Points: group.Curve(s).Where(c => c.EfficiencyVsW1 is not null).ToList()))
             .Where(c => c.Points.Count > 0)
             .ToList();
         if (!curves.Any(c => c.Points.Count >= 2))
@@ -27,11 +27,11 @@ public static class EfficiencyChart
         foreach (var (index, (strategy, points)) in curves.Index())
         {
             var xs = points.Select(p => p.Workers + ChartStyle.Dodge(index, curves.Count, 0.3)).ToArray();
-            var line = plot.Add.Scatter(xs, points.Select(p => p.Efficiency!.Value * 100).ToArray(), ChartStyle.Colour(strategy));
+            var line = plot.Add.Scatter(xs, points.Select(p => p.EfficiencyVsW1!.Value * 100).ToArray(), context.Colour(strategy));
             line.LineWidth = 2.5f;
             line.MarkerSize = 9;
             line.LegendText = strategy;
-            top = Math.Max(top, points.Max(p => p.Efficiency!.Value * 100) * 1.1);
+            top = Math.Max(top, points.Max(p => p.EfficiencyVsW1!.Value * 100) * 1.1);
         }
 
         var maxWorkers = group.WorkerCounts.Max();
@@ -40,6 +40,6 @@ public static class EfficiencyChart
         ChartStyle.LegendOutside(plot);
         var file = context.FileName(group, "efficiency");
         ChartStyle.Save(plot, context.Directory, file);
-        return new ChartImage(title, file, "Efficiency = speedup over the same strategy at W=1 ÷ W, the base of the speedup chart. Above 100% is super-linear (or a slow W=1 cell). Efficiency against a plain sequential loop, which also charges a strategy its own overhead at W=1, is derived.efficiency in results.json.");
+        return new ChartImage(title, file, "Efficiency = speedup over the same strategy at W=1 ÷ W, the base of the speedup chart. Above 100% is super-linear (or a slow W=1 cell). Efficiency against a plain sequential loop, which also charges a strategy its own overhead at W=1, is derived.efficiencyVsSequential in results.json.");
     }
 }

@@ -21,7 +21,7 @@ public static class MemoryChart
         var width = 0.8 / strategies.Count;
         for (var si = 0; si < strategies.Count; si++)
         {
-            var colour = ChartStyle.Colour(strategies[si]);
+            var colour = context.Colour(strategies[si]);
             var bars = cells.Where(c => c.Strategy == strategies[si]).Select(c => new Bar
             {
                 Position = group.WorkerIndex(c.Workers) + ChartStyle.Dodge(si, strategies.Count, 0.8),

@@ -34,7 +34,7 @@ public static class OverheadChart
             var line = plot.Add.Scatter(
                 points.Select(c => group.WorkerIndex(c.Workers) + ChartStyle.Dodge(si, strategies.Count)).ToArray(),
                 points.Select(c => Math.Log10(c.OverheadPerItemNs!.Value)).ToArray(),
-                ChartStyle.Colour(strategies[si]));
+                context.Colour(strategies[si]));
             line.LineWidth = 2;
             line.MarkerSize = 9;
             line.LegendText = strategies[si];

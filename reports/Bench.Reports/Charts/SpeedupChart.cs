@@ -16,7 +16,7 @@ public static class SpeedupChart
     {
         var title = $"Speedup vs workers — {group.Title}";
         var curves = group.Strategies
-            .Select(s => (Strategy: s, Points: group.Curve(s).Where(c => c.Speedup is not null).ToList()))
+            .Select(s => (Strategy: s, Points: group.Curve(s).Where(c => c.SpeedupVsW1 is not null).ToList()))
             .Where(c => c.Points.Count > 0)
             .ToList();
         if (!curves.Any(c => c.Points.Count >= 2))
@@ -48,12 +48,12 @@ public static class SpeedupChart
         var top = 1.0;
         foreach (var (strategy, points) in curves)
         {
-            var colour = ChartStyle.Colour(strategy);
-            var line = plot.Add.Scatter(points.Select(p => (double)p.Workers).ToArray(), points.Select(p => p.Speedup!.Value).ToArray(), colour);
+            var colour = context.Colour(strategy);
+            var line = plot.Add.Scatter(points.Select(p => (double)p.Workers).ToArray(), points.Select(p => p.SpeedupVsW1!.Value).ToArray(), colour);
             line.LineWidth = 2.5f;
             line.MarkerSize = 9;
             line.LegendText = strategy;
-            top = Math.Max(top, points.Max(p => p.Speedup!.Value));
+            top = Math.Max(top, points.Max(p => p.SpeedupVsW1!.Value));
 
             if (drawn.TryGetValue(strategy, out var fit))
             {

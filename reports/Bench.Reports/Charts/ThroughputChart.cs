@@ -37,7 +37,7 @@ public static class ThroughputChart
             var points = cells.Where(c => c.Strategy == strategy).OrderBy(c => c.Workers).ToList();
             var xs = points.Select(c => group.WorkerIndex(c.Workers) + ChartStyle.Dodge(si, strategies.Count)).ToArray();
             var ys = points.Select(c => y(c.ItemsPerSecond!.Value)).ToArray();
-            var colour = ChartStyle.Colour(strategy);
+            var colour = context.Colour(strategy);
             var line = plot.Add.Scatter(xs, ys, colour);
             line.LineWidth = 2;
             line.MarkerSize = 9;

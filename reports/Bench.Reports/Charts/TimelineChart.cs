@@ -17,13 +17,16 @@ public static class TimelineChart
 
     private const double BarHalfHeight = 0.36;
 
-    public static ChartImage DrawItems(WorkloadGroup group, ChartContext context, CellView? cell, string diagram, string kind)
+    /// <param name="family">The <see cref="StrategyFamily"/> whose lanes these are: threads, or worker processes.</param>
+    public static ChartImage DrawItems(WorkloadGroup group, ChartContext context, CellView? cell, string diagram, string family)
     {
+        var laneAxis = family == StrategyFamily.Process ? "worker process" : "thread";
+        var lanesNamed = StrategyFamily.Plural(family);
         // The PNG names its cell: a timeline read on its own must say which strategy and W it shows.
         var title = cell is null ? $"{diagram} — {group.Title}" : $"{diagram}, {cell.Strategy} W={cell.Workers} — {group.Title}";
         if (cell?.Cell.Trace is not { Items.Count: > 0 } trace)
         {
-            return ChartImage.Absent(title, $"No trace to draw: no ok {(kind == "threads" ? "thread" : "process")}-strategy cell in this group has trace items.");
+            return ChartImage.Absent(title, $"No trace to draw: no ok {family}-strategy cell in this group has trace items.");
         }
 
         var processes = trace.Processes.ToDictionary(p => $"pid {p.Pid.ToString(CultureInfo.InvariantCulture)}", StringComparer.Ordinal);
@@ -37,8 +40,8 @@ public static class TimelineChart
         var shown = lanes.Take(MaxLanes).ToList();
         var laneOf = shown.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
 
-        var plot = ChartStyle.Create(title, "time since the batch started (ms)", kind == "threads" ? "thread" : "worker process");
-        var colour = ChartStyle.Colour(cell.Strategy);
+        var plot = ChartStyle.Create(title, "time since the batch started (ms)", laneAxis);
+        var colour = context.Colour(cell.Strategy);
         var shadedStartUp = false;
         double end = 0;
         foreach (var (worker, lane) in laneOf)
@@ -90,7 +93,7 @@ public static class TimelineChart
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"work item ({cell.Strategy})", FillColor = colour });
         if (lanes.Count > shown.Count)
         {
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"items of the other {lanes.Count - shown.Count} {(kind == "threads" ? "threads" : "processes")}", FillColor = merged });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"items of the other {lanes.Count - shown.Count} {lanesNamed}", FillColor = merged });
         }
 
         if (shadedStartUp)
@@ -98,10 +101,10 @@ public static class TimelineChart
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "process start-up", FillColor = ChartStyle.StartUp });
         }
 
-        var file = context.FileName(group, $"timeline-{kind}");
+        var file = context.FileName(group, $"timeline-{lanesNamed}");
         var height = Finish(plot, laneLabels, end);
         ChartStyle.Save(plot, context.Directory, file, height);
-        var caption = $"{cell.Label}: one traced batch of {trace.Items.Count} items on {lanes.Count} {(kind == "threads" ? "threads" : "processes")}.";
+        var caption = $"{cell.Label}: one traced batch of {trace.Items.Count} items on {lanes.Count} {lanesNamed}.";
         if (lanes.Count > shown.Count)
         {
             caption += $" The first {shown.Count} of {lanes.Count} lanes are drawn apart; the items of the other {lanes.Count - shown.Count} share the last lane.";
@@ -127,7 +130,7 @@ public static class TimelineChart
         var shown = lanes.Take(MaxLanes).ToList();
         var laneOf = shown.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
         var plot = ChartStyle.Create(title, "time since the batch started (ms)", "thread");
-        var colour = ChartStyle.Colour(cell.Strategy);
+        var colour = context.Colour(cell.Strategy);
         double end = 0;
         foreach (var span in trace.Locks.Where(l => laneOf.ContainsKey(l.Worker)))
         {

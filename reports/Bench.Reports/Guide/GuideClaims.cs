@@ -1,3 +1,5 @@
+using Bench.Results;
+
 namespace Bench.Reports.Guide;
 
 /// <summary>
@@ -25,4 +27,15 @@ public static class GuideClaims
         (StartUp, "Not in the guide's table", "Not in the guide's table; a Pool is \"efficient\" (2.3)"),
         (PerItemOverhead, "Thread pool: \"efficient for many short tasks\" (1.3)", "Not in the guide's table"),
     ];
+
+    /// <summary>The family the guide recommends per category ("threads for I/O, processes for CPU"), in the headline's order.</summary>
+    public static readonly IReadOnlyList<(string Category, string Family)> Recommendations =
+    [
+        (Categories.IoBound, StrategyFamily.Thread),
+        (Categories.CpuBound, StrategyFamily.Process),
+    ];
+
+    /// <summary>The family the guide recommends for a category, or null where it recommends none.</summary>
+    public static string? Recommends(string? category) =>
+        Recommendations.Where(r => r.Category == category).Select(r => r.Family).FirstOrDefault();
 }

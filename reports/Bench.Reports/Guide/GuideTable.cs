@@ -39,7 +39,8 @@ public sealed class GuideTable
         AddContradictions();
     }
 
-    public IReadOnlyList<string> Strategies { get; }
+    /// <summary>The columns: the run's series in display order, with their families.</summary>
+    public Strategies Strategies { get; }
 
     public IReadOnlyList<GuideRow> Rows { get; }
 
@@ -69,12 +70,7 @@ public sealed class GuideTable
             parts.Add($"{Categories.Title(ranking.Category)}: {Ordinal(rank)} of {ranking.Ranked.Count} ({Format.Rate(best.ItemsPerSecond)} items/s, {best.Workload} W={best.Workers})");
             // The guide recommends threads for I/O and processes for CPU: a first place in the other
             // family's category is a disagreement.
-            if (rank == 1 && ranking.Category == Categories.CpuBound && Model.Strategies.IsThreadFamily(strategy))
-            {
-                contradicts = true;
-            }
-
-            if (rank == 1 && ranking.Category == Categories.IoBound && Model.Strategies.IsProcessFamily(strategy))
+            if (rank == 1 && Strategies.FamilyOf(strategy) is { } family && GuideClaims.Recommends(ranking.Category) is { } recommended && family != recommended)
             {
                 contradicts = true;
             }
@@ -92,10 +88,12 @@ public sealed class GuideTable
         }
 
         var text = $"peak tree memory {Format.Bytes(cell.PeakMemoryBytes)} ({cell.Workload} W={cell.Workers})";
-        var threads = Ok(Model.Strategies.Threads).FirstOrDefault(c => c.Workload == cell.Workload && c.Workers == cell.Workers && c.PeakMemoryBytes is not null);
-        if (threads is not null && strategy != Model.Strategies.Threads)
+        // Against the thread per item, the guide's plainest form (threads), on the same workload and W.
+        var baseline = Strategies.PlainOfFamily(StrategyFamily.Thread).FirstOrDefault(s => Strategies.Describe(s).Strategy is { Pooled: false, Async: false });
+        var threads = baseline is null ? null : Ok(baseline).FirstOrDefault(c => c.Workload == cell.Workload && c.Workers == cell.Workers && c.PeakMemoryBytes is not null);
+        if (threads is not null && strategy != baseline)
         {
-            text += $", {Format.Times(cell.PeakMemoryBytes / (double)threads.PeakMemoryBytes!.Value)} threads'";
+            text += $", {Format.Times(cell.PeakMemoryBytes / (double)threads.PeakMemoryBytes!.Value)} {baseline}'";
         }
 
         return new GuideCell(text);
@@ -109,15 +107,15 @@ public sealed class GuideTable
         {
             return new GuideCell(
                 $"{Format.Number(cores.EffectiveCores)} effective cores on CPU-bound work ({cores.Workload} W={cores.Workers})",
-                Model.Strategies.IsThreadFamily(strategy) && cores.EffectiveCores > 1.5);
+                Strategies.IsThreadFamily(strategy) && cores.EffectiveCores > 1.5);
         }
 
-        var speedup = cpu.Where(c => c.Speedup is not null && c.Workers > 1).MaxBy(c => c.Speedup);
+        var speedup = cpu.Where(c => c.SpeedupVsW1 is not null && c.Workers > 1).MaxBy(c => c.SpeedupVsW1);
         return speedup is null
             ? new GuideCell(Format.Missing)
             : new GuideCell(
-                $"CPU-bound speedup {Format.Times(speedup.Speedup)} at W={speedup.Workers} ({speedup.Workload}; no CPU-time data)",
-                Model.Strategies.IsThreadFamily(strategy) && speedup.Speedup > 1.5);
+                $"CPU-bound speedup {Format.Times(speedup.SpeedupVsW1)} at W={speedup.Workers} ({speedup.Workload}; no CPU-time data)",
+                Strategies.IsThreadFamily(strategy) && speedup.SpeedupVsW1 > 1.5);
     }
 
     private GuideCell Speed(string strategy)
@@ -125,15 +123,15 @@ public sealed class GuideTable
         var parts = new List<string>();
         foreach (var category in new[] { Categories.IoBound, Categories.CpuBound })
         {
-            var best = Ok(strategy).Where(c => c.Cell.Category == category && c.Speedup is not null && c.Workers > 1).MaxBy(c => c.Speedup);
+            var best = Ok(strategy).Where(c => c.Cell.Category == category && c.SpeedupVsW1 is not null && c.Workers > 1).MaxBy(c => c.SpeedupVsW1);
             if (best is not null)
             {
-                parts.Add($"{Categories.Title(category)}: {Format.Times(best.Speedup)} speedup at W={best.Workers}");
+                parts.Add($"{Categories.Title(category)}: {Format.Times(best.SpeedupVsW1)} speedup at W={best.Workers}");
             }
         }
 
-        var contradicts = _cpu?.Ranked.Count > 1 && Model.Strategies.IsProcessFamily(strategy) &&
-                          _cpu.Ranked.FirstOrDefault(r => Model.Strategies.IsThreadFamily(r.Strategy)) is { } thread &&
+        var contradicts = _cpu?.Ranked.Count > 1 && Strategies.IsProcessFamily(strategy) &&
+                          _cpu.Ranked.FirstOrDefault(r => Strategies.IsThreadFamily(r.Strategy)) is { } thread &&
                           _cpu.Find(strategy) is { } mine && mine.Score < thread.Score;
         return parts.Count == 0 ? new GuideCell(Format.Missing) : new GuideCell(string.Join("; ", parts), contradicts);
     }
@@ -143,7 +141,7 @@ public sealed class GuideTable
         var counted = Ok(strategy).Concat(_data.Cells.Where(c => c.Strategy == strategy && c.Cell.Status == CellStatus.Invalid))
             .Where(c => c.LostUpdates is not null)
             .ToList();
-        var process = Model.Strategies.IsProcessFamily(strategy);
+        var process = Strategies.IsProcessFamily(strategy);
         if (counted.Count == 0)
         {
             return new GuideCell(process
@@ -166,43 +164,40 @@ public sealed class GuideTable
     private GuideCell StartUp(string strategy)
     {
         var calibration = _data.Calibration;
-        switch (strategy)
+        var spawnFloor = OsFloor.Of(calibration, OsFloor.ProcessSpawnWait);
+        var series = Strategies.Describe(strategy);
+        if (series.IsProcessFamily && !series.Strategy.Pooled)
         {
-            case Model.Strategies.Processes:
+            var spawns = _data.OkCells.Where(c => c.Strategy == strategy && c.Cell.Trace is not null)
+                .SelectMany(c => c.Cell.Trace!.Processes)
+                .Where(p => p.ReadyNs is not null && p.ReadyNs > p.SpawnNs)
+                .Select(p => p.ReadyNs!.Value - p.SpawnNs)
+                .ToList();
+            if (spawns.Count > 0)
             {
-                var spawns = _data.OkCells.Where(c => c.Strategy == strategy && c.Cell.Trace is not null)
-                    .SelectMany(c => c.Cell.Trace!.Processes)
-                    .Where(p => p.ReadyNs is not null && p.ReadyNs > p.SpawnNs)
-                    .Select(p => p.ReadyNs!.Value - p.SpawnNs)
-                    .ToList();
-                if (spawns.Count > 0)
-                {
-                    return new GuideCell($"{Format.Duration(Stats.Median(spawns))} per worker process, spawn to ready (median of {spawns.Count} traced)" + Floor(calibration?.ProcessSpawnWaitNs, "spawn+wait floor"));
-                }
-
-                return calibration?.ProcessSpawnWaitNs > 0 ? new GuideCell($"OS floor: {Format.Duration(calibration.ProcessSpawnWaitNs)} spawn+wait") : new GuideCell(Format.Missing);
+                return new GuideCell($"{Format.Duration(Stats.Median(spawns))} per worker process, spawn to ready (median of {spawns.Count} traced)" + Floor(spawnFloor, "spawn+wait floor"));
             }
 
-            case Model.Strategies.ProcessPool:
-            {
-                var pools = Ok(strategy).Where(c => c.Cell.PoolStartupNs > 0).ToList();
-                if (pools.Count > 0)
-                {
-                    var largest = pools.MaxBy(c => c.Workers)!;
-                    return new GuideCell($"{Format.Duration(largest.Cell.PoolStartupNs)} to start a pool of {largest.Workers} (once, before the batches)");
-                }
-
-                return calibration?.ProcessSpawnWaitNs > 0 ? new GuideCell($"OS floor: {Format.Duration(calibration.ProcessSpawnWaitNs)} per process spawn+wait") : new GuideCell(Format.Missing);
-            }
-
-            case Model.Strategies.Threads:
-                return calibration?.ThreadCreateJoinNs > 0 ? new GuideCell($"{Format.Duration(calibration.ThreadCreateJoinNs)} per thread create+join (calibration)") : new GuideCell(Format.Missing);
-            case Model.Strategies.ThreadPool:
-            case Model.Strategies.ThreadPoolAsync:
-                return calibration?.TaskRunNs > 0 ? new GuideCell($"{Format.Duration(calibration.TaskRunNs)} per Task.Run round trip (calibration); pool threads already exist") : new GuideCell(Format.Missing);
-            default:
-                return new GuideCell(Format.Missing);
+            return spawnFloor is not null ? new GuideCell($"OS floor: {Format.Duration(spawnFloor)} spawn+wait") : new GuideCell(Format.Missing);
         }
+
+        if (series.IsProcessFamily)
+        {
+            var pools = Ok(strategy).Where(c => c.Cell.PoolStartupNs > 0).ToList();
+            if (pools.Count > 0)
+            {
+                var largest = pools.MaxBy(c => c.Workers)!;
+                return new GuideCell($"{Format.Duration(largest.Cell.PoolStartupNs)} to start a pool of {largest.Workers} (once, before the batches)");
+            }
+
+            return spawnFloor is not null ? new GuideCell($"OS floor: {Format.Duration(spawnFloor)} per process spawn+wait") : new GuideCell(Format.Missing);
+        }
+
+        // Threads start at the cost of the floor they are compared with; a pool's threads exist already.
+        var floor = OsFloor.Of(calibration, series.Strategy.OsFloor);
+        return series.IsThreadFamily && floor is not null
+            ? new GuideCell($"{Format.Duration(floor)} per {OsFloor.Label(series.Strategy.OsFloor)} (calibration)" + (series.Strategy.Pooled ? "; pool threads already exist" : ""))
+            : new GuideCell(Format.Missing);
     }
 
     private GuideCell PerItemOverhead(string strategy)
@@ -233,26 +228,19 @@ public sealed class GuideTable
         return new GuideCell(text);
     }
 
-    /// <summary>The OS floor a strategy's per-item cost is naturally compared with.</summary>
+    /// <summary>The OS floor a strategy's per-item cost is naturally compared with (its descriptor's <see cref="StrategyDescriptor.OsFloor"/>).</summary>
     public (double Floor, string Name) FloorFor(string strategy)
     {
-        var c = _data.Calibration;
-        return strategy switch
-        {
-            Model.Strategies.Threads => (c?.ThreadCreateJoinNs ?? 0, "thread create+join"),
-            Model.Strategies.ThreadPool or Model.Strategies.ThreadPoolAsync => (c?.TaskRunNs ?? 0, "Task.Run"),
-            Model.Strategies.Processes => (c?.ProcessSpawnWaitNs ?? 0, "process spawn+wait"),
-            Model.Strategies.ProcessPool => (c?.PipeRoundTripNs ?? 0, "pipe round trip"),
-            _ => (0, ""),
-        };
+        var key = Strategies.Describe(strategy).Strategy.OsFloor;
+        return OsFloor.Of(_data.Calibration, key) is { } floor ? (floor, OsFloor.Label(key)) : (0, "");
     }
 
     private void AddContradictions()
     {
         // No GIL: the guide's "single core" is CPython's; .NET threads run managed code on every core.
         var threadCores = _data.OkCells
-            .Where(c => Model.Strategies.IsThreadFamily(c.Strategy) && !Model.Strategies.IsGil(c.Strategy) && c.Cell.Category == Categories.CpuBound)
-            .Select(c => (Cell: c, Cores: c.EffectiveCores ?? (c.Speedup is { } s && c.Workers > 1 ? s : (double?)null)))
+            .Where(c => Strategies.IsThreadFamily(c.Strategy) && !Strategies.IsGil(c.Strategy) && c.Cell.Category == Categories.CpuBound)
+            .Select(c => (Cell: c, Cores: c.EffectiveCores ?? (c.SpeedupVsW1 is { } s && c.Workers > 1 ? s : (double?)null)))
             .Where(x => x.Cores is not null)
             .OrderByDescending(x => x.Cores)
             .FirstOrDefault();
@@ -272,20 +260,20 @@ public sealed class GuideTable
 
         AddGilComparison();
 
-        if (_cpu is { Ranked.Count: > 1 } cpu && Model.Strategies.IsThreadFamily(cpu.Ranked[0].Strategy) &&
-            cpu.Ranked.FirstOrDefault(r => Model.Strategies.IsProcessFamily(r.Strategy)) is { } process)
+        if (_cpu is { Ranked.Count: > 1 } cpu && Strategies.IsThreadFamily(cpu.Ranked[0].Strategy) &&
+            cpu.Ranked.FirstOrDefault(r => Strategies.IsProcessFamily(r.Strategy)) is { } process)
         {
             _contradictions.Add(
                 $"Speed / best for: the guide says processes are faster for CPU tasks. Here {cpu.Ranked[0].Strategy} had " +
                 $"{Format.Times(cpu.Ranked[0].TimesThat(process))} the throughput of {process.Strategy} on CPU-bound work.");
         }
 
-        if (_io is { Ranked.Count: > 1 } io && Model.Strategies.IsProcessFamily(io.Ranked[0].Strategy))
+        if (_io is { Ranked.Count: > 1 } io && Strategies.IsProcessFamily(io.Ranked[0].Strategy))
         {
             _contradictions.Add($"Best for: the guide says threads for I/O-bound tasks. Here {io.Ranked[0].Strategy} had the highest I/O-bound throughput.");
         }
 
-        var processRace = _data.Cells.Where(c => Model.Strategies.IsProcessFamily(c.Strategy) && c.LostUpdates > 0).MaxBy(c => c.LostUpdates);
+        var processRace = _data.Cells.Where(c => Strategies.IsProcessFamily(c.Strategy) && c.LostUpdates > 0).MaxBy(c => c.LostUpdates);
         if (processRace is not null)
         {
             _contradictions.Add($"Race conditions: the guide says processes have none. {processRace.Label} lost {Format.Integer(processRace.LostUpdates)} updates to shared memory.");
@@ -296,19 +284,18 @@ public sealed class GuideTable
     private void AddGilComparison()
     {
         var gil = _data.OkCells
-            .Where(c => Model.Strategies.IsGil(c.Strategy) && c.Cell.Category == Categories.CpuBound && c.Workers > 1 && c.Speedup is not null)
-            .MaxBy(c => (c.Workers, c.Speedup));
+            .Where(c => Strategies.IsGil(c.Strategy) && c.Cell.Category == Categories.CpuBound && c.Workers > 1 && c.SpeedupVsW1 is not null)
+            .MaxBy(c => (c.Workers, c.SpeedupVsW1));
         if (gil is null)
         {
             return;
         }
 
-        var plain = gil.Strategy[..^"-gil".Length];
-        var dotnet = _data.OkCells.FirstOrDefault(c => c.Strategy == plain && c.Workload == gil.Workload && c.Workers == gil.Workers && c.Speedup is not null &&
-                                                       c.Cell.Parameters.Where(p => p.Key != Model.Strategies.GilParameter).OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(
-                                                           gil.Cell.Parameters.Where(p => p.Key != Model.Strategies.GilParameter).OrderBy(p => p.Key, StringComparer.Ordinal)));
-        var text = $"Execution, why the guide says it: with a CPython-like GIL (--gil, 5 ms switch interval) {gil.Strategy} reached {Format.Times(gil.Speedup)} speedup on {gil.Workload} at W={gil.Workers}";
-        text += dotnet is null ? "." : $"; the same .NET {plain} without a GIL reached {Format.Times(dotnet.Speedup)}.";
+        var plain = gil.Cell.Strategy;
+        var dotnet = _data.OkCells.FirstOrDefault(c => c.Strategy == plain && c.Workload == gil.Workload && c.Workers == gil.Workers && c.SpeedupVsW1 is not null &&
+                                                       CellKey.Of(c.Workload, plain, c.Workers, c.Cell.Parameters) == CellKey.Of(gil.Workload, plain, gil.Workers, gil.Cell.Parameters));
+        var text = $"Execution, why the guide says it: with a CPython-like GIL (--gil, 5 ms switch interval) {gil.Strategy} reached {Format.Times(gil.SpeedupVsW1)} speedup on {gil.Workload} at W={gil.Workers}";
+        text += dotnet is null ? "." : $"; the same .NET {plain} without a GIL reached {Format.Times(dotnet.SpeedupVsW1)}.";
         _contradictions.Add(text);
     }
 

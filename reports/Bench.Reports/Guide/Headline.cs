@@ -1,4 +1,5 @@
 using Bench.Reports.Model;
+using Bench.Results;
 
 namespace Bench.Reports.Guide;
 
@@ -15,7 +16,7 @@ public static class Headline
     public static IReadOnlyList<HeadlineLine> Compute(ReportData data)
     {
         var lines = new List<HeadlineLine>();
-        foreach (var (category, guidePick) in new[] { (Categories.IoBound, Strategies.Threads), (Categories.CpuBound, Strategies.Processes) })
+        foreach (var (category, guidePick) in GuideClaims.Recommendations)
         {
             var ranking = CategoryRanking.Of(data, category);
             var title = Categories.Title(category);
@@ -25,13 +26,14 @@ public static class Headline
                 continue;
             }
 
-            lines.Add(Line(ranking, title, guidePick));
+            lines.Add(Line(data.Strategies, ranking, title, guidePick));
         }
 
         return lines;
     }
 
-    private static HeadlineLine Line(CategoryRanking ranking, string title, string guidePick)
+    /// <param name="guidePick">The family the guide recommends for the category.</param>
+    private static HeadlineLine Line(Strategies strategies, CategoryRanking ranking, string title, string guidePick)
     {
         var winner = ranking.Ranked[0];
         var where = ranking.Groups.Count == 1
@@ -56,20 +58,19 @@ public static class Headline
         }
 
         text += $"; {where}.";
-        text += GuideVerdict(ranking, winner, guidePick);
+        text += GuideVerdict(strategies, ranking, winner, guidePick);
         return new(ranking.Category, text, winner.Strategy, cells.Distinct().ToList());
     }
 
-    private static string GuideVerdict(CategoryRanking ranking, RankedStrategy winner, string guidePick)
+    private static string GuideVerdict(Strategies strategies, CategoryRanking ranking, RankedStrategy winner, string guidePick)
     {
-        var pickFamily = Strategies.IsThreadFamily(guidePick) ? "threads" : "processes";
-        var winnerAgrees = Strategies.IsThreadFamily(guidePick) ? Strategies.IsThreadFamily(winner.Strategy) : Strategies.IsProcessFamily(winner.Strategy);
-        if (winnerAgrees)
+        var pickFamily = StrategyFamily.Plural(guidePick);
+        if (strategies.FamilyOf(winner.Strategy) == guidePick)
         {
             return $" The guide also says {pickFamily}.";
         }
 
-        var bestOfPick = ranking.Ranked.FirstOrDefault(r => Strategies.IsThreadFamily(guidePick) ? Strategies.IsThreadFamily(r.Strategy) : Strategies.IsProcessFamily(r.Strategy));
+        var bestOfPick = ranking.Ranked.FirstOrDefault(r => strategies.FamilyOf(r.Strategy) == guidePick);
         return bestOfPick is null
             ? $" The guide says {pickFamily}, which this run did not measure."
             : $" The guide says {pickFamily}: here the best of them, {bestOfPick.Strategy}, had {Format.Times(winner.TimesThat(bestOfPick))} less throughput than {winner.Strategy}.";

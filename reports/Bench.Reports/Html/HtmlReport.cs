@@ -76,7 +76,7 @@ public static class HtmlReport
             """);
         foreach (var strategy in guide.Strategies)
         {
-            html.Append($"<th class=\"strategy\">{Swatch(strategy)}{Escape(strategy)}</th>");
+            html.Append($"<th class=\"strategy\">{Swatch(data, strategy)}{Escape(strategy)}</th>");
         }
 
         html.Append("</tr></thead><tbody>\n");
@@ -165,7 +165,7 @@ public static class HtmlReport
             <p>Parameters: {(group.ParameterText.Length == 0 ? "none" : Escape(group.ParameterText))}. {ok} of {group.Cells.Count} cells ok; strategies {Escape(string.Join(", ", group.Strategies))}; W = {string.Join(", ", group.WorkerCounts)}.</p>
 
             """);
-        Fits(html, group);
+        Fits(html, group, data);
         foreach (var chart in charts.Charts)
         {
             if (chart.FileName is { } file)
@@ -181,7 +181,7 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
-    private static void Fits(StringBuilder html, WorkloadGroup group)
+    private static void Fits(StringBuilder html, WorkloadGroup group, ReportData data)
     {
         if (group.Fits.Count == 0)
         {
@@ -195,7 +195,7 @@ public static class HtmlReport
             """);
         foreach (var (strategy, fit) in group.Fits.OrderBy(f => group.Strategies.ToList().IndexOf(f.Key)))
         {
-            html.Append($"<tr><td>{Swatch(strategy)}{Escape(strategy)}</td><td class=\"num\">{Format.Number(fit.Amdahl.SerialFraction)}</td><td class=\"num\">{Format.Times(fit.Amdahl.MaxSpeedup)}</td><td class=\"num\">{Format.Number(fit.Amdahl.RSquared)}</td>"
+            html.Append($"<tr><td>{Swatch(data, strategy)}{Escape(strategy)}</td><td class=\"num\">{Format.Number(fit.Amdahl.SerialFraction)}</td><td class=\"num\">{Format.Times(fit.Amdahl.MaxSpeedup)}</td><td class=\"num\">{Format.Number(fit.Amdahl.RSquared)}</td>"
                         + $"<td class=\"num\">{Format.Number(fit.Usl.Sigma)}</td><td class=\"num\">{Format.Number(fit.Usl.Kappa)}</td><td class=\"num\">{Format.Workers(fit.Usl.PeakWorkers)}</td><td class=\"num\">{Format.Times(fit.Usl.PeakSpeedup)}</td><td class=\"num\">{Format.Number(fit.Usl.RSquared)}</td></tr>\n");
         }
 
@@ -216,15 +216,15 @@ public static class HtmlReport
             var parameters = string.Join(", ", cell.Cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
             var status = cell.IsOk ? "ok" : $"{cell.Cell.Status}: {cell.Cell.Error}";
             var ci = cell.CiLowerNs is { } lo && cell.CiUpperNs is { } hi ? $"{Format.Duration(lo)} – {Format.Duration(hi)}" : Format.Missing;
-            html.Append($"<tr{(cell.IsOk ? "" : " class=\"not-ok\"")}><td>{Escape(cell.Workload)}</td><td>{Escape(parameters)}</td><td>{Swatch(cell.Strategy)}{Escape(cell.Strategy)}</td><td class=\"num\">{cell.Workers}</td><td>{Escape(status)}</td>"
+            html.Append($"<tr{(cell.IsOk ? "" : " class=\"not-ok\"")}><td>{Escape(cell.Workload)}</td><td>{Escape(parameters)}</td><td>{Swatch(data, cell.Strategy)}{Escape(cell.Strategy)}</td><td class=\"num\">{cell.Workers}</td><td>{Escape(status)}</td>"
                         + $"<td class=\"num\">{Format.Duration(cell.MedianNs)}</td><td class=\"num\">{ci}</td><td class=\"num\">{Format.Percent(cell.CoefficientOfVariation)}</td><td class=\"num\">{Format.Rate(cell.ItemsPerSecond)}</td>"
-                        + $"<td class=\"num\">{Format.Times(cell.Speedup)}</td><td class=\"num\">{Format.Percent(cell.Efficiency)}</td><td class=\"num\">{Format.Number(cell.EffectiveCores)}</td><td class=\"num\">{Format.Bytes(cell.PeakMemoryBytes)}</td>"
+                        + $"<td class=\"num\">{Format.Times(cell.SpeedupVsW1)}</td><td class=\"num\">{Format.Percent(cell.EfficiencyVsW1)}</td><td class=\"num\">{Format.Number(cell.EffectiveCores)}</td><td class=\"num\">{Format.Bytes(cell.PeakMemoryBytes)}</td>"
                         + $"<td class=\"num\">{Format.Duration(cell.OverheadPerItemNs)}</td><td class=\"num\">{cell.Samples.Count}</td></tr>\n");
         }
 
         html.Append("</tbody></table></div></section>\n");
     }
 
-    // Colours come from Strategies' own palette (never from results.json), so they are safe in a style attribute.
-    private static string Swatch(string strategy) => $"<span class=\"swatch\" style=\"background:{Strategies.Colour(strategy)}\"></span>";
+    // Colours come from Strategies' own palettes (never from results.json), so they are safe in a style attribute.
+    private static string Swatch(ReportData data, string strategy) => $"<span class=\"swatch\" style=\"background:{data.Strategies.Colour(strategy)}\"></span>";
 }

@@ -9,7 +9,8 @@ namespace Bench.Reports.Model;
 /// </summary>
 public sealed class CellView
 {
-    public CellView(CellResult cell, int ordinal)
+    /// <param name="logicalCores">The machine's, from results.json: the most effective cores a cell can have.</param>
+    public CellView(CellResult cell, int ordinal, int logicalCores)
     {
         Cell = cell;
         Ordinal = ordinal;
@@ -32,7 +33,9 @@ public sealed class CellView
         MValue = IsOk ? Positive(cell.Statistics?.MValue) : null;
         // A harness that wrote derived metrics and left effective cores out did so on purpose (batches too
         // short to attribute CPU, or an impossible figure, see its warning): recompute only for files without them.
-        EffectiveCores = !IsOk ? null : cell.Derived is null ? EffectiveCoresFromResources(cell, samples) : Positive(cell.Derived.EffectiveCores);
+        EffectiveCores = !IsOk ? null
+            : cell.Derived is null ? DerivedFigures.EffectiveCores(cell.Resources, cell.SamplesNs, logicalCores, out _)
+            : Positive(cell.Derived.EffectiveCores);
         PeakMemoryBytes = cell.Derived?.PeakTreeMemoryBytes is > 0 ? cell.Derived.PeakTreeMemoryBytes
             : cell.Resources is { Count: > 0 } r && r.Max(x => x.PeakRssBytes) > 0 ? r.Max(x => x.PeakRssBytes) : null;
         OverheadPerItemNs = IsOk ? Finite(cell.Derived?.OverheadPerItemNs) : null;
@@ -48,8 +51,8 @@ public sealed class CellView
 
     public string Workload => Cell.Workload;
 
-    /// <summary>The series: the cell's strategy, with "-gil" for a cell run under <c>--gil</c> (so GIL threads are their own line).</summary>
-    public string Strategy => Strategies.SeriesOf(Cell.Strategy, Cell.Parameters);
+    /// <summary>The series: the cell's strategy, with "-variant" for a cell of a variant (threads-gil: GIL threads are their own line).</summary>
+    public string Strategy => Strategies.SeriesName(Cell);
 
     public int Workers => Cell.Workers;
 
@@ -81,30 +84,15 @@ public sealed class CellView
 
     public double? IdealNs { get; }
 
-    /// <summary>Speedup over W=1 of the same strategy and parameters; set by <see cref="ReportData"/>.</summary>
-    public double? Speedup { get; internal set; }
+    /// <summary>Speedup over W=1 of the same series and parameters (<see cref="DerivedMetrics.SpeedupVsW1"/>); set by <see cref="ReportData"/>.</summary>
+    public double? SpeedupVsW1 { get; internal set; }
 
-    /// <summary>Speedup ÷ W.</summary>
-    public double? Efficiency { get; internal set; }
+    /// <summary><see cref="SpeedupVsW1"/> ÷ W (<see cref="DerivedMetrics.EfficiencyVsW1"/>), the report's only efficiency.</summary>
+    public double? EfficiencyVsW1 { get; internal set; }
 
     public long? LostUpdates => Cell.Validation?.LostUpdates;
 
     public string Label => $"{Workload} {Strategy} W={Workers}";
-
-    private static double? EffectiveCoresFromResources(CellResult cell, double[] samples)
-    {
-        // CPU time of the whole tree over wall time, per sample, when both are there and aligned.
-        if (cell.Resources is not { Count: > 0 } resources || resources.Count != cell.SamplesNs.Count)
-        {
-            return null;
-        }
-
-        var ratios = resources.Zip(cell.SamplesNs)
-            .Where(p => p.Second > 0 && p.First.CpuUserNs + p.First.CpuSystemNs > 0)
-            .Select(p => (p.First.CpuUserNs + p.First.CpuSystemNs) / p.Second)
-            .ToArray();
-        return ratios.Length == 0 || samples.Length == 0 ? null : Stats.Median(ratios);
-    }
 
     private static double? Positive(double? value) => value is { } v && double.IsFinite(v) && v > 0 ? v : null;
 

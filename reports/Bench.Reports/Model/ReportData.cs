@@ -11,14 +11,15 @@ public sealed class ReportData
     public ReportData(RunResults results)
     {
         Results = results;
-        Cells = results.Cells.Select((c, i) => new CellView(c, i)).ToList();
-        Strategies = Model.Strategies.Order(Cells.Select(c => c.Strategy));
+        Strategies = new Strategies(results);
+        Cells = results.Cells.Select((c, i) => new CellView(c, i, results.Environment.LogicalCores)).ToList();
         FillSpeedups(Cells);
 
-        // Groups in plan order of their first cell: a workload with two parameter sets is two groups.
+        // Groups in plan order of their first cell: a workload with two parameter sets is two groups. A
+        // variant is not a parameter: GIL cells are a series (threads-gil) beside .NET threads and processes in the same group.
         Groups = Cells
-            .GroupBy(c => GroupKey(c.Cell), StringComparer.Ordinal)
-            .Select((g, i) => new WorkloadGroup(i + 1, g.First().Workload, g.First().Cell.Category, WithoutWorkers(g.First().Cell.Parameters), g.ToList(), Strategies))
+            .GroupBy(c => CellKey.Of(c.Workload, "", 0, c.Cell.Parameters), StringComparer.Ordinal)
+            .Select((g, i) => new WorkloadGroup(i + 1, g.First().Workload, g.First().Cell.Category, g.First().Cell.Parameters, g.ToList(), Strategies))
             .ToList();
     }
 
@@ -30,40 +31,23 @@ public sealed class ReportData
 
     public IReadOnlyList<CellView> Cells { get; }
 
-    public IReadOnlyList<string> Strategies { get; }
+    /// <summary>The run's series in display order, and each one's family, variant and colour.</summary>
+    public Strategies Strategies { get; }
 
     public IReadOnlyList<WorkloadGroup> Groups { get; }
 
     public IEnumerable<CellView> OkCells => Cells.Where(c => c.IsOk);
 
-    private static string GroupKey(CellResult cell) => CellKey.Of(cell.Workload, "", 0, WithoutWorkers(cell.Parameters));
-
-    // Parameters never include W today, but a workload could echo it; it must not split the groups. Nor may
-    // gil=on: GIL cells are a series (threads-gil) beside .NET threads and processes in the same group.
-    private static IReadOnlyDictionary<string, string> WithoutWorkers(IReadOnlyDictionary<string, string> parameters) =>
-        parameters.Where(p => p.Key is not ("workers" or "w" or Model.Strategies.GilParameter)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-
+    // Speedup and efficiency on one base, W=1 of the same series, in every table and chart: results.json's
+    // speedup where it has one, else computed as the run computes it, from the medians the report shows.
     private static void FillSpeedups(IReadOnlyList<CellView> cells)
     {
-        var baselines = cells
-            .Where(c => c.IsOk && c.Workers == 1 && c.MedianNs is not null)
-            .GroupBy(c => CellKey.Of(c.Workload, c.Strategy, 1, c.Cell.Parameters), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().MedianNs!.Value, StringComparer.Ordinal);
-        foreach (var cell in cells.Where(c => c.IsOk))
+        var computed = DerivedFigures.SpeedupsVsW1([.. cells.Select(c => c.Cell)], [.. cells.Select(c => c.MedianNs)]);
+        foreach (var (cell, i) in cells.Select((c, i) => (c, i)).Where(x => x.c.IsOk))
         {
-            var speedup = cell.Cell.Derived?.SpeedupVsW1;
-            if (speedup is not { } s || !double.IsFinite(s) || s <= 0)
-            {
-                speedup = baselines.TryGetValue(CellKey.Of(cell.Workload, cell.Strategy, 1, cell.Cell.Parameters), out var baseline) && cell.MedianNs is { } median
-                    ? baseline / median
-                    : null;
-            }
-
-            cell.Speedup = speedup;
-            // Efficiency on the same base as the speedup beside it in every table and chart (W=1 of the
-            // same strategy). results.json's derived.efficiency is against the plain sequential loop, a
-            // different base: mixing the two made a 1.5× speedup at W=2 sit beside "23% efficiency".
-            cell.Efficiency = speedup / cell.Workers;
+            var stated = cell.Cell.Derived?.SpeedupVsW1;
+            cell.SpeedupVsW1 = stated is { } s && double.IsFinite(s) && s > 0 ? s : computed[i];
+            cell.EfficiencyVsW1 = DerivedFigures.Efficiency(cell.SpeedupVsW1, cell.Workers);
         }
     }
 }

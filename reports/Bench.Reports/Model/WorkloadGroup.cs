@@ -23,8 +23,8 @@ public sealed class WorkloadGroup
         foreach (var strategy in Strategies)
         {
             var fit = ScalabilityFit.TryFit(Curve(strategy)
-                .Where(c => c.Speedup is not null)
-                .Select(c => new ScalingPoint(c.Workers, c.Speedup!.Value)));
+                .Where(c => c.SpeedupVsW1 is not null)
+                .Select(c => new ScalingPoint(c.Workers, c.SpeedupVsW1!.Value)));
             if (fit is not null)
             {
                 fits[strategy] = fit;

@@ -2,7 +2,7 @@ using Bench.Results;
 
 namespace Bench.Compare.Inputs;
 
-/// <summary>Turns bench's own results.json (schema bench-results/1, read by <see cref="ResultsFile"/>) into a comparison input.</summary>
+/// <summary>Turns bench's own results.json (read, and migrated from an older schema, by <see cref="ResultsFile"/>) into a comparison input.</summary>
 public static class BenchResultsInput
 {
     public const string Kind = "bench results.json";
@@ -22,7 +22,8 @@ public static class BenchResultsInput
 
     private static InputCell ToInput(CellResult cell, string source)
     {
-        var parameters = string.Join(";", cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        // Named by its identity, as its key is: a variant shows as gil=on among the parameters.
+        var parameters = CellKey.ParameterText(cell.Parameters, cell.Variant, ";");
         var name = $"{cell.Workload} {cell.Strategy} W={cell.Workers}" + (parameters.Length > 0 ? $" {parameters}" : "");
         var ok = cell.Status == CellStatus.Ok;
         var error = ok ? null : $"{cell.Status}: {cell.Error ?? "no reason given"}";

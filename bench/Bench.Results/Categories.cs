@@ -1,11 +1,13 @@
-namespace Bench.Reports.Model;
+namespace Bench.Results;
 
-/// <summary>Workload categories as results.json spells them.</summary>
+/// <summary>Workload categories as results.json spells them (<see cref="CellResult.Category"/>), and how a report titles them.</summary>
 public static class Categories
 {
     public const string IoBound = "io-bound";
     public const string CpuBound = "cpu-bound";
     public const string Synchronization = "synchronization";
+
+    /// <summary>Trivial items: what a batch costs is the strategy's own overhead.</summary>
     public const string Overhead = "overhead";
 
     public static string Title(string? category) => category switch
