@@ -40,7 +40,14 @@ public class RegisteredStrategyTests
 
             // The report: a column and a colour of its own, placed by family (threads before processes),
             // then by display order (after the built-in thread strategies).
-            var report = ReportWriter.Write(path, Path.Combine(directory, "report"));
+            // Kept beside the test binary for a look at the charts (artifacts/ is ignored by git).
+            var reportDirectory = Path.Combine(AppContext.BaseDirectory, "test-output", "registered-strategy");
+            if (Directory.Exists(reportDirectory))
+            {
+                Directory.Delete(reportDirectory, recursive: true);
+            }
+
+            var report = ReportWriter.Write(path, reportDirectory);
             var summary = File.ReadAllText(report.SummaryMarkdown);
             Assert.Contains($"| Feature | The guide says | threads | {FixedThreadsStrategy.Name} | process-pool |", summary, StringComparison.Ordinal);
             var data = new ReportData(results);
