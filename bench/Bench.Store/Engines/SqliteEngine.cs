@@ -1,0 +1,79 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Bench.Store.Engines;
+
+/// <summary>
+/// A SQLite file: write-ahead log (readers never block the writer, and several processes may add runs at
+/// once), synchronous=NORMAL (durable at checkpoints, never corrupt), foreign keys on, and every write
+/// transaction begun IMMEDIATE so that writers queue on the busy timeout instead of failing on a lock upgrade.
+/// </summary>
+internal sealed class SqliteEngine(StoreLocation location) : Engine(location)
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
+    private const int SqliteConstraint = 19;
+
+    public override string BinaryType => "BLOB";
+
+    public override DbConnection Open()
+    {
+        var path = new SqliteConnectionStringBuilder(Location.ConnectionString).DataSource;
+        if (Directory.Exists(path))
+        {
+            throw new StoreException($"{path} is a directory, not a SQLite database file");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connection = new SqliteConnection(Location.ConnectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = $"PRAGMA busy_timeout = {connection.DefaultTimeout * 1000}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public override DbTransaction BeginWrite(DbConnection connection) =>
+        ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+
+    // BEGIN IMMEDIATE already holds the only write lock of the file.
+    public override void LockForMigration(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
+    public override bool TableExists(DbConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+        command.Parameters.Add(new SqliteParameter("@name", table));
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint } e && e.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase);
+
+    public override string? Describe(Exception exception) => exception switch
+    {
+        SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } =>
+            $"{Location.Display} is locked by another process (waited {new SqliteConnectionStringBuilder(Location.ConnectionString).DefaultTimeout} s); try again when it is done",
+        SqliteException { SqliteErrorCode: SqliteNotADatabase or SqliteCorrupt } e =>
+            $"{Location.Display} is not a usable SQLite database ({FirstLine(e)}): a corrupt or foreign file; move it aside or point --db elsewhere",
+        SqliteException { SqliteErrorCode: SqliteCantOpen } e => $"cannot open {Location.Display}: {FirstLine(e)}",
+        SqliteException e => $"{Location.Display}: SQLite error: {FirstLine(e)}",
+        _ => null,
+    };
+
+    private static string FirstLine(SqliteException e) => e.Message.Split('\n')[0].Replace("SQLite Error ", "error ", StringComparison.Ordinal).Trim();
+}
