@@ -23,6 +23,7 @@ public static class Cli
             CompareCommand.Create(output, error),
             ReportCommand.Create(output),
             CalibrateCommand.Create(output),
+            HistoryCommand.Create(output),
         };
 
         var parse = root.Parse(args);
@@ -45,7 +46,7 @@ public static class Cli
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;
         }
-        catch (ResultsFileException e)
+        catch (Exception e) when (e is ResultsFileException or Bench.Store.StoreException)
         {
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Bench.Compare;
 using Bench.Compare.Formats;
 using Bench.Compare.Statistics;
+using Bench.Compare.Verdicts;
 using Bench.Results;
 
 namespace Bench.Cli.Commands;
@@ -36,10 +37,14 @@ internal static class CompareCommand
             DefaultValueFactory = _ => Correction.BenjaminiHochberg.Name(),
         };
         var strictEnv = new Option<bool>("--strict-env") { Description = "exit 2 when the environments differ (CPU, cores, OS, runtime, worker build)" };
+        var db = StoreOptions.Database();
+        var baselineBranch = new Option<string?>("--baseline-branch") { Description = "take the baseline history from the store (--db): the newest runs of this branch on CURRENT's machine" };
+        var machine = new Option<string>("--machine") { Description = "with --baseline-branch: auto (CURRENT's machine fingerprint) or a fingerprint", DefaultValueFactory = _ => StoreBaseline.AutoMachine };
+        var baselineRuns = new Option<int>("--baseline-runs") { Description = "with --baseline-branch: how many of the newest runs make the history", DefaultValueFactory = _ => StoreBaseline.DefaultRuns };
 
         var command = new Command("compare", "compare two runs cell by cell; exit 1 on a regression (a CI gate)")
         {
-            runs, threshold, noise, alpha, format, outputFile, failOn, correction, strictEnv,
+            runs, threshold, noise, alpha, format, outputFile, failOn, correction, strictEnv, db, baselineBranch, machine, baselineRuns,
         };
         command.SetAction(parse =>
         {
@@ -62,12 +67,37 @@ internal static class CompareCommand
                 ?? throw new BadInputException($"--format '{formatName}' is not a format; valid: {ReportFormats.Names.Replace('|', ',')}");
 
             var paths = parse.GetValue(runs)!;
-            if (paths.Length < 2)
+            ComparisonReport report;
+            if (parse.GetValue(baselineBranch) is { } branch)
+            {
+                if (paths.Length != 1 || parse.GetValue(baselineRuns) < 1)
+                {
+                    throw new BadInputException($"with --baseline-branch, give only CURRENT (got {paths.Length} paths) and --baseline-runs of at least 1");
+                }
+
+                var fromStore = StoreBaseline.Compare(parse.GetValue(db), branch, parse.GetValue(machine)!, parse.GetValue(baselineRuns), paths[0], options, out var why);
+                if (fromStore is null)
+                {
+                    // A first run, or a new kind of runner: nothing to gate against yet, which is not a regression.
+                    output.WriteLine($"bench compare: no baseline: {why}; nothing compared");
+                    return 0;
+                }
+
+                report = fromStore;
+            }
+            else if (parse.GetValue(db) is not null)
+            {
+                throw new BadInputException("--db needs --baseline-branch BRANCH: the branch whose runs are the baseline");
+            }
+            else if (paths.Length < 2)
             {
                 throw new BadInputException($"compare needs a BASELINE and a CURRENT run; got {paths.Length} path");
             }
+            else
+            {
+                report = Comparer.Compare(paths[..^1], paths[^1], options);
+            }
 
-            var report = Comparer.Compare(paths[..^1], paths[^1], options);
             var rendered = renderer.Render(report);
             var file = parse.GetValue(outputFile);
             if (file is null)
@@ -102,7 +132,7 @@ internal static class CompareCommand
     private static ChangeThreshold Threshold(string text, string option) =>
         ChangeThreshold.TryParse(text, out var threshold, out var problem) ? threshold! : throw new BadInputException($"{option} {problem}");
 
-    private static double Alpha(string text)
+    internal static double Alpha(string text)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0 && value < 0.5))
         {

@@ -23,11 +23,13 @@ internal static class RunCommand
         var itemTimeout = new Option<double?>("--item-timeout") { Description = "seconds one item may run before it counts as hung (default: quick 30, else 120; docs/faults.md)" };
         var gil = new Option<bool>("--gil") { Description = "also run CPU-bound workloads under thread strategies with a CPython-like GIL (5 ms switch interval; cells get gil=on)" };
         var launches = new Option<int?>("--launches") { Description = "cell processes per cell, run in that many passes over the matrix so that bench compare sees the machine's drift (default: the profile's; thorough 3)" };
+        var record = new Option<bool>("--record") { Description = "at the end, add the run to the store (bench history add; --db)" };
+        var db = StoreOptions.Database();
         var retry = new Option<int>("--retry") { Description = "0 | 1: run the items of a worker that died or hung again on a fresh worker (default 1)", DefaultValueFactory = _ => 1 };
 
         var command = new Command("run", "measure workloads × strategies × workers and write results.json")
         {
-            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry, gil, launches,
+            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry, gil, launches, record, db,
         };
         command.SetAction(parse =>
         {
@@ -80,7 +82,12 @@ internal static class RunCommand
             }
 
             using var shutdown = ShutdownCoordinator.Install(Console.Error);
-            var options = new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose), shutdown) { AfterResults = ReportCommand.AfterRun };
+            var options = new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose), shutdown) 
+            {
+                AfterResults = parse.GetValue(record)
+                    ? path => ReportCommand.AfterRun(path) + Environment.NewLine + HistoryCommand.Record(path, parse.GetValue(db))
+                    : ReportCommand.AfterRun,
+            };
             return RunOrchestrator.Execute(plan, selected, options, output, SpectreProgress.Supported(output) ? new SpectreProgress() : null);
         });
         return command;

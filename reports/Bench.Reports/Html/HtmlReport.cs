@@ -15,7 +15,7 @@ namespace Bench.Reports.Html;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Policy = "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src 'none'; base-uri 'none'; form-action 'none'";
+    internal const string Policy = "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src 'none'; base-uri 'none'; form-action 'none'";
 
     public static string Render(ReportData data, IReadOnlyList<HeadlineLine> headline, GuideTable guide, IReadOnlyList<GroupCharts> charts, IReadOnlyList<ReportWarning> warnings)
     {
