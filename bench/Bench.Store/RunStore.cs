@@ -54,11 +54,15 @@ public sealed class RunStore : IDisposable
     /// <summary>Adds the runs in one transaction: all of them, or — on any error or a run already stored — none.</summary>
     public IReadOnlyList<StoredRun> Add(IReadOnlyList<RunToAdd> runs) => Guard(() =>
     {
+        // Hashing, compressing and laying out rows happen before the write lock: on SQLite every other
+        // writer waits while it is held (on a loaded machine, seconds of JIT and serialization inside it made
+        // eight concurrent writers exceed the busy timeout).
+        var prepared = runs.Select(PreparedRun.Of).ToList();
         var added = new List<StoredRun>();
         using var transaction = _engine.BeginWrite(_connection);
         try
         {
-            foreach (var run in runs)
+            foreach (var run in prepared)
             {
                 added.Add(Insert(transaction, run));
             }
@@ -167,17 +171,16 @@ public sealed class RunStore : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private StoredRun Insert(DbTransaction transaction, RunToAdd run)
+    private StoredRun Insert(DbTransaction transaction, PreparedRun prepared)
     {
+        var (run, id, machine, document, cells, samples) = prepared;
         var results = run.Results;
-        var id = RunIdentity.Of(results);
         var existing = Existing(transaction, id);
         if (existing is not null)
         {
             throw new StoreException($"{run.Source} is already in {Location.Display} as run {id} (added {existing}); a history must not hold copies");
         }
 
-        var machine = MachineFingerprint.Of(results.Environment);
         var now = DateTimeOffset.UtcNow;
         using (var command = Command(transaction,
                    "INSERT INTO machines (fingerprint, description, cpu, logical_cores, physical_cores, os, first_seen_utc) " +
@@ -209,46 +212,14 @@ public sealed class RunStore : IDisposable
             Sql.Add(command, "@cells", results.Cells.Count);
             Sql.Add(command, "@source", run.Source);
             Sql.Add(command, "@added", Sql.Time(now));
-            Sql.Add(command, "@document", RunDocument.Encode(results));
+            Sql.Add(command, "@document", document);
             command.ExecuteNonQuery();
         }
 
-        InsertRows(transaction, "cells",
-            ["run_id", "cell_index", "cell_key", "workload", "category", "strategy", "workers", "parameters", "status", "median_ns", "ci_lower_ns", "ci_upper_ns", "ci_level", "sample_count", "launch_count"],
-            results.Cells.Select((cell, index) => new object?[]
-            {
-                id, index, cell.Key, cell.Workload, cell.Category, cell.Strategy, cell.Workers, CellParameters(cell), cell.Status,
-                Finite(cell.MedianNs ?? cell.Statistics?.MedianNs), Finite(cell.Statistics?.CiLowerNs), Finite(cell.Statistics?.CiUpperNs), Finite(cell.Statistics?.CiLevel),
-                cell.SamplesNs.Count, cell.LaunchSampleCounts?.Count ?? 1,
-            }));
-        InsertRows(transaction, "samples", ["run_id", "cell_index", "sample_index", "launch_index", "value_ns"],
-            results.Cells.SelectMany((cell, index) => Samples(cell).Select(s => new object?[] { id, index, s.Index, s.Launch, s.Value })));
-
+        InsertRows(transaction, "cells", PreparedRun.CellColumns, cells);
+        InsertRows(transaction, "samples", PreparedRun.SampleColumns, samples);
         return new StoredRun(id, machine.Id, machine.Description, results.Environment.MachineName, run.Commit, run.Branch, results.Environment.StartedUtc,
             results.Profile, results.Schema, results.Cells.Count, run.Source, now);
-    }
-
-    /// <summary>"k=v;k=v" in key order, as in the cell key: what a SQL user filters on.</summary>
-    private static string CellParameters(CellResult cell) =>
-        string.Join(";", cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
-
-    // The statistics of a cell that had one sample, or none, may hold NaN; SQL has no NaN in PostgreSQL's float8 comparisons that readers expect.
-    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
-
-    private static IEnumerable<(int Index, int Launch, double Value)> Samples(CellResult cell)
-    {
-        var sizes = cell.LaunchSampleCounts ?? [cell.SamplesNs.Count];
-        int launch = 0, left = sizes.Count > 0 ? sizes[0] : int.MaxValue;
-        for (var i = 0; i < cell.SamplesNs.Count; i++)
-        {
-            while (left == 0 && launch + 1 < sizes.Count)
-            {
-                left = sizes[++launch];
-            }
-
-            left--;
-            yield return (i, launch, cell.SamplesNs[i]);
-        }
     }
 
     private string? Existing(DbTransaction transaction, string id)
@@ -260,7 +231,7 @@ public sealed class RunStore : IDisposable
     }
 
     /// <summary>Multi-row INSERTs of up to <see cref="RowsPerInsert"/> rows: one statement per row costs ≈ 10× more on SQLite.</summary>
-    private void InsertRows(DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    private void InsertRows(DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows)
     {
         foreach (var chunk in rows.Chunk(RowsPerInsert))
         {
