@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Bench.Results;
 using Bench.Store.Engines;
 using Bench.Store.Runs;
@@ -15,8 +14,6 @@ namespace Bench.Store;
 /// </summary>
 public sealed class RunStore : IDisposable
 {
-    private const int RowsPerInsert = 400;
-
     private readonly Engine _engine;
     private readonly DbConnection _connection;
 
@@ -216,8 +213,8 @@ public sealed class RunStore : IDisposable
             command.ExecuteNonQuery();
         }
 
-        InsertRows(transaction, "cells", PreparedRun.CellColumns, cells);
-        InsertRows(transaction, "samples", PreparedRun.SampleColumns, samples);
+        _engine.InsertRows(_connection, transaction, "cells", PreparedRun.CellColumns, cells);
+        _engine.InsertRows(_connection, transaction, "samples", PreparedRun.SampleColumns, samples);
         return new StoredRun(id, machine.Id, machine.Description, results.Environment.MachineName, run.Commit, run.Branch, results.Environment.StartedUtc,
             results.Profile, results.Schema, results.Cells.Count, run.Source, now);
     }
@@ -228,31 +225,6 @@ public sealed class RunStore : IDisposable
         Sql.Add(command, "@id", id);
         using var reader = command.ExecuteReader();
         return reader.Read() ? $"{reader.GetString(0)} from {Sql.String(reader, 1) ?? "an unnamed source"}" : null;
-    }
-
-    /// <summary>Multi-row INSERTs of up to <see cref="RowsPerInsert"/> rows: one statement per row costs ≈ 10× more on SQLite.</summary>
-    private void InsertRows(DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows)
-    {
-        foreach (var chunk in rows.Chunk(RowsPerInsert))
-        {
-            var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
-            using var command = Command(transaction, "");
-            for (var r = 0; r < chunk.Length; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var name = $"@p{r}_{c}";
-                    sql.Append(c == 0 ? name : ", " + name);
-                    Sql.Add(command, name, chunk[r][c]);
-                }
-
-                sql.Append(')');
-            }
-
-            command.CommandText = sql.ToString();
-            command.ExecuteNonQuery();
-        }
     }
 
     private static string Where(DbCommand command, RunFilter filter)

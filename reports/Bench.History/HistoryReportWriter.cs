@@ -11,7 +11,10 @@ using Bench.Store.Runs;
 namespace Bench.History;
 
 /// <summary>What <see cref="HistoryReportWriter"/> wrote.</summary>
-public sealed record HistoryReportOutput(string Directory, string IndexHtml, string Json, IReadOnlyList<string> Charts, IReadOnlyList<ChangePoint> Changes, int Runs, TimeSpan Elapsed);
+/// <param name="Phases">Seconds spent reading the store, finding change points, drawing charts and writing the page: where a slow report spends its time.</param>
+public sealed record HistoryReportOutput(
+    string Directory, string IndexHtml, string Json, IReadOnlyList<string> Charts, IReadOnlyList<ChangePoint> Changes, int Runs, TimeSpan Elapsed,
+    IReadOnlyDictionary<string, double> Phases);
 
 /// <summary>
 /// <c>bench history report</c>: reads the store's runs and cells, finds the change points, draws a trend per
@@ -28,6 +31,8 @@ public static class HistoryReportWriter
             throw new StoreException($"no runs{Filter(options.Runs)} in {store.Location.Display} to report; add some with bench history add RUN");
         }
 
+        var phases = new Dictionary<string, double>();
+        var phase = Stopwatch.StartNew();
         var cells = store.Cells(options.Runs);
         var present = runs.Select(r => r.Machine).ToHashSet(StringComparer.Ordinal);
         var machines = store.Machines().Where(m => present.Contains(m.Fingerprint)).ToList();
@@ -35,14 +40,21 @@ public static class HistoryReportWriter
         var index = machines.Select((m, i) => (m, i)).ToDictionary(x => x.m.Fingerprint, x => x.i, StringComparer.Ordinal);
         var commits = TrendBuilder.Commits(runs);
         var trends = TrendBuilder.Cells(runs, cells, commits, labels);
-        var changes = trends.SelectMany(t => t.Series.SelectMany(s => ChangePointFinder.Find(t, s, options)))
+        phases["read"] = phase.Elapsed.TotalSeconds;
+        phase.Restart();
+        // ED-PELT over a thousand commits is the report's most expensive step; the series are independent.
+        var changes = trends.AsParallel().SelectMany(t => t.Series.SelectMany(s => ChangePointFinder.Find(t, s, options)))
             .OrderBy(c => c.After.Index).ThenBy(c => c.CellKey, StringComparer.Ordinal).ToList();
+        phases["change points"] = phase.Elapsed.TotalSeconds;
+        phase.Restart();
         var profiles = machines.Select(m =>
         {
             var newest = runs.Last(r => r.Machine == m.Fingerprint);
             return new MachineProfile(m, newest, store.Export(newest.Id));
         }).ToList();
 
+        phases["machines"] = phase.Elapsed.TotalSeconds;
+        phase.Restart();
         var directory = Path.GetFullPath(outDirectory);
         Directory.CreateDirectory(directory);
         foreach (var stale in Directory.EnumerateFiles(directory, "t*.png"))
@@ -63,6 +75,8 @@ public static class HistoryReportWriter
             files[i] = file;
         });
 
+        phases["charts"] = phase.Elapsed.TotalSeconds;
+        phase.Restart();
         var model = new HistoryModel
         {
             StoreDisplay = store.Location.Display,
@@ -83,7 +97,8 @@ public static class HistoryReportWriter
         var json = Path.Combine(directory, "history.json");
         AtomicFile.WriteAllText(html, HistoryPage.Render(model));
         AtomicFile.WriteAllText(json, HistoryJson.Render(model));
-        return new HistoryReportOutput(directory, html, json, files.OfType<string>().Select(f => Path.Combine(directory, f)).ToList(), changes, runs.Count, clock.Elapsed);
+        phases["page"] = phase.Elapsed.TotalSeconds;
+        return new HistoryReportOutput(directory, html, json, files.OfType<string>().Select(f => Path.Combine(directory, f)).ToList(), changes, runs.Count, clock.Elapsed, phases);
     }
 
     /// <summary>"AMD EPYC 7B13, 2 cores · 1a2b3c": short enough for a legend, distinct by its fingerprint.</summary>

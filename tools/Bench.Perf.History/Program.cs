@@ -36,6 +36,7 @@ for (var i = 0; i < runs.Count; i++)
 files.Stop();
 
 var db = Path.Combine(work, "history.db");
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var add = Stopwatch.StartNew();
 for (var i = 0; i < runs.Count; i++)
 {
@@ -45,14 +46,16 @@ for (var i = 0; i < runs.Count; i++)
 }
 
 add.Stop();
+var addCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 var dbBytes = new FileInfo(db).Length + (File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0);
-Console.WriteLine($"add:    {count} runs in {add.Elapsed.TotalSeconds:F1} s ({add.Elapsed.TotalMilliseconds / count:F1} ms a run); store {dbBytes / 1048576.0:F1} MiB; " +
+Console.WriteLine($"add:    {count} runs in {add.Elapsed.TotalSeconds:F1} s ({add.Elapsed.TotalMilliseconds / count:F1} ms a run; CPU {addCpu.TotalSeconds:F1} s); store {dbBytes / 1048576.0:F1} MiB; " +
                   $"baseline, the same runs as loose results.json: {files.Elapsed.TotalSeconds:F1} s, {DirectorySize(Path.Combine(work, "files")) / 1048576.0:F1} MiB; ratio {add.Elapsed / files.Elapsed:F2}×; load average {LoadAverage()}");
 
 var single = Stopwatch.StartNew();
 ReportWriter.Write(real, Path.Combine(work, "run-report"));
 single.Stop();
 
+cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var render = Stopwatch.StartNew();
 HistoryReportOutput report;
 using (var store = RunStore.Open(StoreLocation.Parse(db)))
@@ -61,9 +64,11 @@ using (var store = RunStore.Open(StoreLocation.Parse(db)))
 }
 
 render.Stop();
-Console.WriteLine($"report: {report.Runs} runs, {report.Charts.Count} charts, {report.Changes.Count} change points in {render.Elapsed.TotalSeconds:F1} s; " +
+var renderCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+Console.WriteLine($"report: {report.Runs} runs, {report.Charts.Count} charts, {report.Changes.Count} change points in {render.Elapsed.TotalSeconds:F1} s (CPU {renderCpu.TotalSeconds:F1} s on {Environment.ProcessorCount} cores); " +
                   $"index.html {new FileInfo(report.IndexHtml).Length / 1048576.0:F2} MiB, history.json {new FileInfo(report.Json).Length / 1024.0:F0} KiB, charts {report.Charts.Sum(c => new FileInfo(c).Length) / 1048576.0:F1} MiB; " +
                   $"baseline, the run report of one run: {single.Elapsed.TotalSeconds:F1} s; ratio {render.Elapsed / single.Elapsed:F1}×; load average {LoadAverage()}");
+Console.WriteLine("report phases: " + string.Join(", ", report.Phases.Select(p => $"{p.Key} {p.Value:F1} s")));
 Console.WriteLine(report.IndexHtml);
 return 0;
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 
 namespace Bench.Store.Engines;
 
@@ -37,4 +38,35 @@ internal abstract class Engine(StoreLocation location)
 
     /// <summary>The engine's exception as the one line a user reads, or null when it is not the engine's.</summary>
     public abstract string? Describe(Exception exception);
+
+    /// <summary>
+    /// Inserts rows in multi-row statements of up to <see cref="RowsPerInsert"/> rows: PostgreSQL answers each
+    /// statement over the network, so one statement per row would cost a round trip each.
+    /// </summary>
+    public virtual void InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerInsert))
+        {
+            var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var name = $"@p{r}_{c}";
+                    sql.Append(c == 0 ? name : ", " + name);
+                    Sql.Add(command, name, chunk[r][c]);
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.ToString();
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private const int RowsPerInsert = 400;
 }

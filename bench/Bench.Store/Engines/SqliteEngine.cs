@@ -76,4 +76,27 @@ internal sealed class SqliteEngine(StoreLocation location) : Engine(location)
     };
 
     private static string FirstLine(SqliteException e) => e.Message.Split('\n')[0].Replace("SQLite Error ", "error ", StringComparison.Ordinal).Trim();
+
+    /// <summary>
+    /// One single-row statement, prepared once and bound again for each row: SQLite runs in this process, so
+    /// a statement costs no round trip, while a multi-row statement with thousands of named parameters is
+    /// prepared anew for every chunk and binds each parameter by a lookup of its name.
+    /// </summary>
+    public override void InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows)
+    {
+        using var command = ((SqliteConnection)connection).CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = $"@p{i}" })).ToArray();
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = row[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
 }

@@ -12,9 +12,12 @@ namespace Bench.Store.Runs;
 /// </summary>
 public static class RunDocument
 {
+    /// <summary>ResultsFile's write options (compile-time metadata rather than reflection), compact.</summary>
+    private static readonly JsonSerializerOptions Compact = new(ResultsFile.WriteOptions) { WriteIndented = false };
+
     public static byte[] Encode(RunResults results)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(results, ResultsFile.LineOptions);
+        var json = JsonSerializer.SerializeToUtf8Bytes(results, Compact);
         using var buffer = new MemoryStream(json.Length / 4);
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {

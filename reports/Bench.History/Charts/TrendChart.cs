@@ -55,17 +55,23 @@ public static class TrendChart
             }
         }
 
+        var top = highest / scale * 1.18;
         foreach (var change in changes)
         {
+            // The label sits inside the data area, at the top, right of its line: on the line it would hide a point.
             var x = (change.Before.Index + change.After.Index) / 2.0;
-            var marker = plot.Add.VerticalLine(x, 1.5f, Color.FromHex(Colour(machineIndex[change.Machine])), LinePattern.Dashed);
-            marker.Text = change.Step;
-            marker.LabelFontSize = 12;
-            marker.LabelOppositeAxis = true;
+            var colour = Color.FromHex(Colour(machineIndex[change.Machine]));
+            plot.Add.VerticalLine(x, 1.5f, colour, LinePattern.Dashed);
+            var label = plot.Add.Text(change.Step, x, top * 0.98);
+            label.LabelFontSize = 12;
+            label.LabelBold = true;
+            label.LabelFontColor = colour;
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.OffsetX = 4;
         }
 
-        plot.Axes.Left.Label.Text = $"batch time, {unit} (median; bars: interval)";
-        plot.Axes.SetLimitsY(0, highest / scale * 1.08);
+        plot.Axes.Left.Label.Text = $"batch time ({unit})";
+        plot.Axes.SetLimitsY(0, top);
         plot.Axes.SetLimitsX(-0.5, Math.Max(commits.Count - 0.5, 0.5));
         plot.Axes.Bottom.TickGenerator = CommitTicks(commits);
         plot.Axes.Bottom.TickLabelStyle.Rotation = commits.Count > 6 ? -30 : 0;
@@ -80,14 +86,14 @@ public static class TrendChart
         plot.SavePng(path, Width, Height);
     }
 
-    /// <summary>At most <see cref="MaxTicks"/> commit labels, evenly spaced, always the first and the last.</summary>
+    /// <summary>At most <see cref="MaxTicks"/> commit labels, evenly spaced from the first; the last too when it is not next to one.</summary>
     private static NumericManual CommitTicks(IReadOnlyList<Commit> commits)
     {
         var ticks = new NumericManual();
         var step = Math.Max(1, (int)Math.Ceiling(commits.Count / (double)MaxTicks));
         for (var i = 0; i < commits.Count; i++)
         {
-            if (i % step == 0 || i == commits.Count - 1 && (commits.Count - 1) % step >= step / 2)
+            if (i % step == 0 || i == commits.Count - 1 && (commits.Count - 1) % step > step / 2)
             {
                 ticks.AddMajor(i, commits[i].Label);
             }

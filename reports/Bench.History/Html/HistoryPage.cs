@@ -191,7 +191,7 @@ public static class HistoryPage
 
     private static void Trends(StringBuilder html, HistoryModel model)
     {
-        html.Append("<h2 id=\"trends\">Trends</h2>\n<p>Each chart is one cell; one line per machine; dashed vertical lines mark change points, labelled with the step.</p>\n");
+        html.Append("<h2 id=\"trends\">Trends</h2>\n<p>Each chart is one cell: the median batch time at each commit, one line per machine, the bars its interval (the cell's confidence interval of the median; with several runs of a commit, the span of theirs); dashed vertical lines mark change points, labelled with the step. The time axis starts at zero.</p>\n");
         foreach (var group in model.Trends.GroupBy(t => t.Trend.Group))
         {
             html.Append($"<h3>{Escape(group.Key)}</h3>\n<div class=\"trends\">\n");
