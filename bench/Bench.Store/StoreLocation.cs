@@ -129,9 +129,11 @@ public sealed record StoreLocation(StoreEngine Engine, string ConnectionString, 
 
     private static StoreLocation Postgres(NpgsqlConnectionStringBuilder builder)
     {
+        // Npgsql waits 15 s for a connection by default; a loaded runner starting eight at once took longer
+        // (a refused connection still fails at once). A URL or keyword string may set its own Timeout.
         if (!builder.ContainsKey("Timeout") || builder.Timeout == 15)
         {
-            builder.Timeout = 10;
+            builder.Timeout = 60;
         }
 
         // The server's name for the database, never the password.
