@@ -31,10 +31,13 @@ public static class TrendChart
         var all = cell.Series.SelectMany(s => s.Points).ToList();
         var highest = all.Max(p => p.HighNs ?? p.MedianNs);
         var (scale, unit) = Unit(highest);
-        foreach (var series in cell.Series)
+        for (var si = 0; si < cell.Series.Count; si++)
         {
+            var series = cell.Series[si];
             var colour = Color.FromHex(Colour(machineIndex[series.Machine]));
-            var xs = series.Points.Select(p => (double)p.Commit.Index).ToArray();
+            // Machines measured at the same commit sit side by side, so their interval bars do not hide each other.
+            var dodge = ChartStyle.Dodge(si, cell.Series.Count, 0.3);
+            var xs = series.Points.Select(p => p.Commit.Index + dodge).ToArray();
             var ys = series.Points.Select(p => p.MedianNs / scale).ToArray();
             var line = plot.Add.Scatter(xs, ys, colour);
             line.LineWidth = 1.5f;
@@ -44,7 +47,7 @@ public static class TrendChart
             if (withInterval.Count > 0 && withInterval.Count <= 200)
             {
                 var bars = plot.Add.ErrorBar(
-                    withInterval.Select(p => (double)p.Commit.Index).ToArray(),
+                    withInterval.Select(p => p.Commit.Index + dodge).ToArray(),
                     withInterval.Select(p => p.MedianNs / scale).ToArray(),
                     new double[withInterval.Count]);
                 bars.YErrorNegative = withInterval.Select(p => Math.Max(0, (p.MedianNs - p.LowNs!.Value) / scale)).ToList();
