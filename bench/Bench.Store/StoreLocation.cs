@@ -19,6 +19,9 @@ public sealed record StoreLocation(StoreEngine Engine, string ConnectionString, 
 {
     public const string DefaultPath = "artifacts/history.db";
 
+    /// <summary>False for a SQLite file that is not there yet (reading verbs refuse it rather than create an empty store at a mistyped path).</summary>
+    public bool Exists => Engine != StoreEngine.Sqlite || File.Exists(Display);
+
     public static StoreLocation Parse(string? text)
     {
         text = string.IsNullOrWhiteSpace(text) ? DefaultPath : text.Trim();

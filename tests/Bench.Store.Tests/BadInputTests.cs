@@ -28,6 +28,19 @@ public class BadInputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Reading_a_store_that_is_not_there_is_one_line_and_creates_nothing()
+    {
+        var db = Path.Combine(Stores.TempDirectory("missing"), "typo.db");
+        foreach (var verb in new[] { "list", "report" })
+        {
+            Assert.Equal(2, Cli.ExitCode(out _, out var error, "history", verb, "--db", db));
+            Assert.Contains($"no store at {db}", error, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
     public void A_database_locked_by_another_writer_is_one_line_and_exit_2_and_nothing_is_added()
     {
         var db = Path.Combine(Stores.TempDirectory("locked"), "history.db");

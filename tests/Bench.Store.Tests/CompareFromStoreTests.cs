@@ -55,11 +55,16 @@ public class CompareFromStoreTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void No_runs_of_this_machine_on_the_branch_is_said_and_is_not_a_failure()
+    public void No_store_or_no_runs_of_this_machine_on_the_branch_is_said_and_is_not_a_failure()
     {
         var db = Path.Combine(Stores.TempDirectory("compare-empty"), "history.db");
-        var code = Cli.ExitCode(out var stdout, out _, "compare", "--db", db, "--baseline-branch", "main", Stores.Fixture("results-real.json"));
-        Assert.Equal(0, code);
+        var current = Stores.Fixture("results-real.json");
+        Assert.Equal(0, Cli.ExitCode(out var stdout, out _, "compare", "--db", db, "--baseline-branch", "main", current));
+        Assert.Contains("no baseline: no store at", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(db)); // the gate does not create a store; adding does
+
+        Assert.Equal(0, Cli.ExitCode(out _, out _, "history", "add", "--db", db, "--branch", "feature", Stores.Fixture("results-full.json")));
+        Assert.Equal(0, Cli.ExitCode(out stdout, out _, "compare", "--db", db, "--baseline-branch", "main", current));
         Assert.Contains("no baseline: no runs of machine", stdout, StringComparison.Ordinal);
 
         Assert.Equal(2, Cli.ExitCode(out _, out var error, "compare", "--db", db, Stores.Fixture("results-real.json")));

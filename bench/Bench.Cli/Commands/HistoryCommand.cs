@@ -79,7 +79,7 @@ internal static class HistoryCommand
                 "json" => true,
                 var other => throw new BadInputException($"--format '{other}' is not a choice; valid: text, json"),
             };
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.OpenExisting(parse.GetValue(db));
             var runs = store.List(Filter(parse.GetValue(branch), parse.GetValue(machine), parse.GetValue(last)));
             if (json)
             {
@@ -124,7 +124,7 @@ internal static class HistoryCommand
                 Threshold = ChangeThreshold.TryParse(parse.GetValue(threshold)!, out var t, out var problem) ? t! : throw new BadInputException($"--threshold {problem}"),
                 Alpha = CompareCommand.Alpha(parse.GetValue(alpha)!),
             };
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.OpenExisting(parse.GetValue(db));
             var options = new HistoryOptions(Filter(parse.GetValue(branch), parse.GetValue(machine), parse.GetValue(last)), test);
             var report = HistoryReportWriter.Write(store, parse.GetValue(outDir) ?? Path.Combine("artifacts", "history"), options);
             foreach (var change in report.Changes)
@@ -147,7 +147,7 @@ internal static class HistoryCommand
         var command = new Command("export", "write a stored run back as results.json") { id, db, outFile };
         command.SetAction(parse =>
         {
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.OpenExisting(parse.GetValue(db));
             var results = store.Export(parse.GetValue(id)!);
             if (parse.GetValue(outFile) is { } file)
             {

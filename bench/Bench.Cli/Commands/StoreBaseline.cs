@@ -21,7 +21,14 @@ internal static class StoreBaseline
     {
         var (current, file) = StoreOptions.ReadRun(currentPath);
         var fingerprint = machine == AutoMachine ? MachineFingerprint.Of(current.Environment).Id : machine;
-        using var store = StoreOptions.Open(db);
+        var location = StoreOptions.Location(db);
+        if (!location.Exists)
+        {
+            why = $"no store at {location.Display} yet";
+            return null;
+        }
+
+        using var store = Bench.Store.RunStore.Open(location);
         var currentId = RunIdentity.Of(current);
         var stored = store.List(new RunFilter(fingerprint, branch, runs + 1)).Where(r => r.Id != currentId).TakeLast(runs).ToList();
         if (stored.Count == 0)

@@ -22,7 +22,17 @@ internal static class StoreOptions
     public static StoreLocation Location(string? db) =>
         StoreLocation.Parse(db ?? Environment.GetEnvironmentVariable(DatabaseVariable));
 
+    /// <summary>Opens the store for adding, creating a SQLite file that is not there yet.</summary>
     public static RunStore Open(string? db) => RunStore.Open(Location(db));
+
+    /// <summary>Opens a store that must exist already: reading a mistyped path gets one line, not an empty store.</summary>
+    public static RunStore OpenExisting(string? db)
+    {
+        var location = Location(db);
+        return location.Exists
+            ? RunStore.Open(location)
+            : throw new StoreException($"no store at {location.Display} (bench history add or bench run --record creates one)");
+    }
 
     /// <summary>A run directory (its results.json) or a results.json, read and migrated by <see cref="ResultsFile"/>.</summary>
     public static (RunResults Results, string Path) ReadRun(string path)
