@@ -8,7 +8,7 @@ namespace Bench.History.Charts;
 
 /// <summary>
 /// One cell over commits: for each machine its commit medians joined by a line, each with its interval as an
-/// error bar, and each change point as a dashed vertical line between the two commits, labelled with the step.
+/// error bar (with several runs at a commit, each run's median as a hollow dot), and each change point as a dashed vertical line between the two commits, labelled with the step.
 /// The time axis starts at zero, so a step's height on the chart is its size.
 /// </summary>
 public static class TrendChart
@@ -29,7 +29,7 @@ public static class TrendChart
     {
         var plot = ChartStyle.Create(cell.Name, "commit (oldest first)", "batch time (median)");
         var all = cell.Series.SelectMany(s => s.Points).ToList();
-        var highest = all.Max(p => p.HighNs ?? p.MedianNs);
+        var highest = all.Max(p => Math.Max(p.HighNs ?? p.MedianNs, p.RunMediansNs.Max()));
         var (scale, unit) = Unit(highest);
         for (var si = 0; si < cell.Series.Count; si++)
         {
@@ -43,6 +43,18 @@ public static class TrendChart
             line.LineWidth = 1.5f;
             line.MarkerSize = series.Points.Count > 60 ? 3 : 6;
             line.LegendText = series.MachineLabel;
+            if (series.Points.Any(p => p.Runs > 1))
+            {
+                // Several runs of one commit: each run's median as a hollow dot beside the line through their median.
+                var runs = plot.Add.Scatter(
+                    series.Points.SelectMany(p => p.RunMediansNs.Select(_ => p.Commit.Index + dodge)).ToArray(),
+                    series.Points.SelectMany(p => p.RunMediansNs.Select(m => m / scale)).ToArray(),
+                    colour);
+                runs.LineWidth = 0;
+                runs.MarkerShape = MarkerShape.OpenCircle;
+                runs.MarkerSize = 7;
+            }
+
             var withInterval = series.Points.Where(p => p.LowNs is not null && p.HighNs is not null).ToList();
             if (withInterval.Count > 0 && withInterval.Count <= 200)
             {

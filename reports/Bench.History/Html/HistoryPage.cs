@@ -191,7 +191,7 @@ public static class HistoryPage
 
     private static void Trends(StringBuilder html, HistoryModel model)
     {
-        html.Append("<h2 id=\"trends\">Trends</h2>\n<p>Each chart is one cell: the median batch time at each commit, one line per machine, the bars its interval (the cell's confidence interval of the median; with several runs of a commit, the span of theirs); dashed vertical lines mark change points, labelled with the step. The time axis starts at zero.</p>\n");
+        html.Append("<h2 id=\"trends\">Trends</h2>\n<p>Each chart is one cell: the median batch time at each commit, one line per machine, the bars its interval (the cell's confidence interval of the median; with several runs of a commit, the span of theirs); hollow dots are the runs of a commit that has several; dashed vertical lines mark change points, labelled with the step. The time axis starts at zero.</p>\n");
         foreach (var group in model.Trends.GroupBy(t => t.Trend.Group))
         {
             html.Append($"<h3>{Escape(group.Key)}</h3>\n<div class=\"trends\">\n");
@@ -202,8 +202,9 @@ public static class HistoryPage
                 html.Append(file is null
                     ? $"<div class=\"chart-note\">{Escape(trend.Name)}: no successful measurement in these runs.</div>"
                     : $"<img src=\"{file}\" alt=\"{Escape(trend.Name)} over commits\" width=\"760\" height=\"380\">");
-                html.Append($"<figcaption>{Escape(trend.Name)} {Escape(trend.Parameters)} — {trend.Series.Sum(s => s.Points.Count)} points on {trend.Series.Count} machine(s)" +
-                            (changes > 0 ? $", {changes} change point(s)" : "") + "</figcaption></figure>\n");
+                html.Append($"<figcaption>{Escape(trend.Name)} {Escape(trend.Parameters)} — {Count(trend.Series.Sum(s => s.Points.Count), "commit")}, " +
+                            $"{Count(trend.Series.Sum(s => s.Points.Sum(p => p.Runs)), "run")} on {Count(trend.Series.Count, "machine")}" +
+                            (changes > 0 ? $", {Count(changes, "change point")}" : "") + "</figcaption></figure>\n");
             }
 
             html.Append("</div>\n");
@@ -226,6 +227,8 @@ public static class HistoryPage
 
         html.Append("</tbody></table></div>\n");
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     public static string TrendAnchor(int index) => $"trend-{index:000}";
 

@@ -16,4 +16,8 @@ public sealed record MachineSeries(string Machine, string MachineLabel, IReadOnl
 /// the interval — the cell's confidence interval of the median from its run, or with several runs the span of
 /// their intervals.
 /// </summary>
-public sealed record TrendPoint(Commit Commit, double MedianNs, double? LowNs, double? HighNs, int Runs);
+/// <param name="RunMediansNs">Each run's median at this commit: drawn as dots when a commit has several runs.</param>
+public sealed record TrendPoint(Commit Commit, double MedianNs, double? LowNs, double? HighNs, IReadOnlyList<double> RunMediansNs)
+{
+    public int Runs => RunMediansNs.Count;
+}

@@ -49,7 +49,7 @@ public static class TrendBuilder
                 var medians = g.Select(c => c.MedianNs!.Value).Order().ToList();
                 var lows = g.Select(c => c.CiLowerNs).OfType<double>().ToList();
                 var highs = g.Select(c => c.CiUpperNs).OfType<double>().ToList();
-                return new TrendPoint(g.Key, Median(medians), lows.Count > 0 ? lows.Min() : null, highs.Count > 0 ? highs.Max() : null, medians.Count);
+                return new TrendPoint(g.Key, Median(medians), lows.Count > 0 ? lows.Min() : null, highs.Count > 0 ? highs.Max() : null, medians);
             })
             .ToList();
 
