@@ -148,15 +148,15 @@ public sealed class RunStore : IDisposable
             ? $"(SELECT r.run_id FROM runs r {where} ORDER BY r.started_utc DESC LIMIT {last})"
             : $"(SELECT r.run_id FROM runs r {where})";
         command.CommandText =
-            "SELECT c.run_id, c.cell_index, c.cell_key, c.workload, c.category, c.strategy, c.workers, c.parameters, c.status, c.median_ns, c.ci_lower_ns, c.ci_upper_ns, c.ci_level " +
+            "SELECT c.run_id, c.cell_index, c.cell_key, c.workload, c.category, c.strategy, c.variant, c.workers, c.parameters, c.status, c.median_ns, c.ci_lower_ns, c.ci_upper_ns, c.ci_level " +
             $"FROM cells c WHERE c.run_id IN {runs} ORDER BY c.run_id, c.cell_index";
         var cells = new List<StoredCell>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             cells.Add(new StoredCell(
-                reader.GetString(0), Sql.Int(reader, 1), reader.GetString(2), reader.GetString(3), Sql.String(reader, 4), reader.GetString(5), Sql.Int(reader, 6),
-                reader.GetString(7), reader.GetString(8), Sql.Double(reader, 9), Sql.Double(reader, 10), Sql.Double(reader, 11), Sql.Double(reader, 12)));
+                reader.GetString(0), Sql.Int(reader, 1), reader.GetString(2), reader.GetString(3), Sql.String(reader, 4), reader.GetString(5), Sql.String(reader, 6),
+                Sql.Int(reader, 7), reader.GetString(8), reader.GetString(9), Sql.Double(reader, 10), Sql.Double(reader, 11), Sql.Double(reader, 12), Sql.Double(reader, 13)));
         }
 
         return cells;

@@ -81,7 +81,7 @@ public class ChangePointTests(ITestOutputHelper output)
     private static IReadOnlyList<CellTrend> Trends(IReadOnlyList<RunResults> runs)
     {
         var stored = runs.Select((r, i) => new StoredRun(RunIdentity.Of(r), "m", "machine", null, $"c{i + 1}", "main", r.Environment.StartedUtc, r.Profile, r.Schema, r.Cells.Count, null, DateTimeOffset.UtcNow)).ToList();
-        var cells = runs.SelectMany((r, i) => r.Cells.Select((c, k) => new StoredCell(stored[i].Id, k, c.Key, c.Workload, c.Category, c.Strategy, c.Workers, "", c.Status, c.MedianNs, c.Statistics?.CiLowerNs, c.Statistics?.CiUpperNs, c.Statistics?.CiLevel))).ToList();
+        var cells = runs.SelectMany((r, i) => r.Cells.Select((c, k) => new StoredCell(stored[i].Id, k, c.Key, c.Workload, c.Category, c.Strategy, c.Variant, c.Workers, "", c.Status, c.MedianNs, c.Statistics?.CiLowerNs, c.Statistics?.CiUpperNs, c.Statistics?.CiLevel))).ToList();
         var commits = TrendBuilder.Commits(stored);
         return TrendBuilder.Cells(stored, cells, commits, new Dictionary<string, string> { ["m"] = "machine" });
     }

@@ -6,7 +6,7 @@ namespace Bench.Store.Runs;
 internal sealed record PreparedRun(RunToAdd Run, string Id, MachineFingerprint Machine, byte[] Document, IReadOnlyList<object?[]> Cells, IReadOnlyList<object?[]> Samples)
 {
     public static readonly IReadOnlyList<string> CellColumns =
-        ["run_id", "cell_index", "cell_key", "workload", "category", "strategy", "workers", "parameters", "status", "median_ns", "ci_lower_ns", "ci_upper_ns", "ci_level", "sample_count", "launch_count"];
+        ["run_id", "cell_index", "cell_key", "workload", "category", "strategy", "variant", "workers", "parameters", "status", "median_ns", "ci_lower_ns", "ci_upper_ns", "ci_level", "sample_count", "launch_count"];
 
     public static readonly IReadOnlyList<string> SampleColumns = ["run_id", "cell_index", "sample_index", "launch_index", "value_ns"];
 
@@ -16,17 +16,13 @@ internal sealed record PreparedRun(RunToAdd Run, string Id, MachineFingerprint M
         var id = RunIdentity.Of(results);
         var cells = results.Cells.Select((cell, index) => new object?[]
         {
-            id, index, cell.Key, cell.Workload, cell.Category, cell.Strategy, cell.Workers, Parameters(cell), cell.Status,
+            id, index, cell.Key, cell.Workload, cell.Category, cell.Strategy, cell.Variant, cell.Workers, CellKey.ParameterText(cell.Parameters, cell.Variant, ";"), cell.Status,
             Finite(cell.MedianNs ?? cell.Statistics?.MedianNs), Finite(cell.Statistics?.CiLowerNs), Finite(cell.Statistics?.CiUpperNs), Finite(cell.Statistics?.CiLevel),
             cell.SamplesNs.Count, cell.LaunchSampleCounts?.Count ?? 1,
         }).ToList();
         var samples = results.Cells.SelectMany((cell, index) => SamplesOf(cell).Select(s => new object?[] { id, index, s.Index, s.Launch, s.Value })).ToList();
         return new PreparedRun(run, id, MachineFingerprint.Of(results.Environment), RunDocument.Encode(results), cells, samples);
     }
-
-    /// <summary>"k=v;k=v" in key order, as in the cell key: what a SQL user filters on.</summary>
-    private static string Parameters(CellResult cell) =>
-        string.Join(";", cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
     // A cell with one sample or none may carry NaN statistics; the store keeps them as NULL, which both engines compare sanely.
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;

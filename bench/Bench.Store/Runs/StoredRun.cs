@@ -21,7 +21,7 @@ public sealed record RunToAdd(Bench.Results.RunResults Results, string Source, s
 /// <summary>Which runs to list or load: a machine (fingerprint or its prefix), a branch, the newest N; null means any.</summary>
 public sealed record RunFilter(string? Machine = null, string? Branch = null, int? Last = null);
 
-/// <summary>One cell of one stored run, as trends read it: no samples, just the cell's median and interval.</summary>
+/// <summary>One cell of one stored run, as trends read it: no samples, just the cell's median and interval. <see cref="Parameters"/> is "k=v;k=v" with the variant among them (gil=on), as in the cell key.</summary>
 public sealed record StoredCell(
     string RunId,
     int Index,
@@ -29,6 +29,7 @@ public sealed record StoredCell(
     string Workload,
     string? Category,
     string Strategy,
+    string? Variant,
     int Workers,
     string Parameters,
     string Status,

@@ -48,6 +48,7 @@ internal static class Migrations
                 workload TEXT NOT NULL,
                 category TEXT,
                 strategy TEXT NOT NULL,
+                variant TEXT,
                 workers INTEGER NOT NULL,
                 parameters TEXT NOT NULL,
                 status TEXT NOT NULL,

@@ -4,7 +4,8 @@ using Bench.History.Machines;
 using Bench.History.Trends;
 using Bench.Reports.Html;
 using Bench.Reports.Model;
-using static Bench.Reports.Html.HtmlText;
+using Bench.Results;
+using static Bench.Results.Text.HtmlText;
 
 namespace Bench.History.Html;
 
@@ -134,7 +135,7 @@ public static class HistoryPage
         var workloads = model.Profiles.SelectMany(p => p.Data.Groups.Select(g => g.Workload)).Distinct().ToList();
         foreach (var workload in workloads)
         {
-            var strategies = Strategies.Order(model.Profiles.SelectMany(p => p.Data.Cells.Where(c => c.Workload == workload).Select(c => c.Strategy)));
+            var strategies = SeriesOrder(model).Where(series => model.Profiles.Any(p => p.Data.Cells.Any(c => c.Workload == workload && c.Strategy == series)));
             foreach (var strategy in strategies)
             {
                 html.Append($"<tr><td>{Escape(workload)}</td><td>{Escape(strategy)}</td>");
@@ -143,7 +144,7 @@ public static class HistoryPage
                     var cell = profile.AtCores(workload, strategy);
                     html.Append(cell is null
                         ? "<td class=\"num missing\">—</td>"
-                        : $"<td class=\"num\">{Format.Times(cell.Speedup)}{(cell.Workers == profile.Cores ? "" : $" at W = {cell.Workers}")}</td>");
+                        : $"<td class=\"num\">{Format.Times(cell.SpeedupVsW1)}{(cell.Workers == profile.Cores ? "" : $" at W = {cell.Workers}")}</td>");
                 }
 
                 html.Append("</tr>\n");
@@ -169,15 +170,14 @@ public static class HistoryPage
         }
 
         html.Append("</tr></thead><tbody>\n");
-        var strategies = Strategies.Order(model.Profiles.SelectMany(p => p.Data.Cells.Select(c => c.Strategy)));
-        foreach (var strategy in strategies)
+        foreach (var strategy in SeriesOrder(model))
         {
-            var floor = MachineProfile.FloorOf(strategy);
-            html.Append($"<tr><td>{Escape(strategy)}</td><td>{Escape(floor ?? "—")}</td>");
+            var floor = model.Profiles.Select(p => p.FloorOf(strategy)).FirstOrDefault(f => f is not null);
+            html.Append($"<tr><td>{Escape(strategy)}</td><td>{Escape(floor is null ? "—" : OsFloor.Label(floor))}</td>");
             foreach (var profile in model.Profiles)
             {
                 var cell = profile.PerItemCost(strategy);
-                var floorNs = floor is not null && profile.Floors.TryGetValue(floor, out var f) ? f : (double?)null;
+                var floorNs = OsFloor.Of(profile.Data.Calibration, profile.FloorOf(strategy));
                 var text = cell is null ? "—" : $"{Format.Duration(cell.OverheadPerItemNs)} ({Escape(cell.Workload)}, W = {cell.Workers})";
                 text += floorNs is { } ns ? $"; floor {Format.Duration(ns)}" + (cell is not null ? $", {Format.Times(cell.OverheadPerItemNs / ns)}" : "") : "; no calibration";
                 html.Append($"<td class=\"num\">{text}</td>");
@@ -227,6 +227,9 @@ public static class HistoryPage
 
         html.Append("</tbody></table></div>\n");
     }
+
+    /// <summary>Every machine's series (strategies and their variants) in the first machine's order, then the others' new ones.</summary>
+    private static IReadOnlyList<string> SeriesOrder(HistoryModel model) => model.Profiles.SelectMany(p => p.Data.Strategies).Distinct(StringComparer.Ordinal).ToList();
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 

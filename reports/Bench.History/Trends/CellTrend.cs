@@ -2,6 +2,7 @@ namespace Bench.History.Trends;
 
 /// <summary>One cell (workload × strategy × W × parameters) over commits: a series per machine that ran it.</summary>
 /// <param name="Group">The workload and its parameters without W: cells of one group share a section of the page.</param>
+/// <param name="Strategy">The strategy, or "strategy-variant" (threads-gil), as the run report names the series.</param>
 public sealed record CellTrend(string Key, string Workload, string? Category, string Strategy, int Workers, string Parameters, string Group, IReadOnlyList<MachineSeries> Series)
 {
     /// <summary>"sieve process-pool W=4": how the cell is named in change points.</summary>

@@ -35,7 +35,8 @@ public static class TrendBuilder
                 .OrderBy(g => machineOrder.GetValueOrDefault(g.Key, int.MaxValue))
                 .Select(g => new MachineSeries(g.Key, machineLabels.GetValueOrDefault(g.Key, g.Key), Points(g, runById, commitById)))
                 .ToList();
-            trends.Add(new CellTrend(byKey.Key, first.Workload, first.Category, first.Strategy, first.Workers, first.Parameters, GroupOf(first), series));
+            var strategy = first.Variant is null ? first.Strategy : $"{first.Strategy}-{first.Variant}";
+            trends.Add(new CellTrend(byKey.Key, first.Workload, first.Category, strategy, first.Workers, first.Parameters, GroupOf(first), series));
         }
 
         return trends;
@@ -58,7 +59,9 @@ public static class TrendBuilder
 
     private static string GroupOf(StoredCell cell)
     {
-        var parameters = cell.Parameters.Split(';', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("gil=", StringComparison.Ordinal)).ToList();
+        // A variant (gil=on) is a series beside the plain strategy in the same group, as in the run report.
+        var variant = cell.Variant is null ? null : $"{cell.Variant}={CellKey.VariantOn}";
+        var parameters = cell.Parameters.Split(';', StringSplitOptions.RemoveEmptyEntries).Where(p => p != variant).ToList();
         return parameters.Count == 0 ? cell.Workload : $"{cell.Workload} ({string.Join(", ", parameters)})";
     }
 
