@@ -15,10 +15,14 @@ public sealed class WorkerProcess : IDisposable
     private const int StderrLinesKept = 20;
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a dead worker's stderr may take to reach end of file (a busy machine delays the reader).</summary>
+    private static readonly TimeSpan StderrDrain = TimeSpan.FromSeconds(5);
+
     private readonly Process _process;
     private readonly FrameReader _reader;
     private readonly FrameWriter _writer;
     private readonly Queue<string> _stderr = new();
+    private readonly ManualResetEventSlim _stderrClosed = new();
     private bool _disposed;
     private long _busySince;
     private int _busyItems;
@@ -36,6 +40,7 @@ public sealed class WorkerProcess : IDisposable
         {
             if (e.Data is null)
             {
+                _stderrClosed.Set();
                 return;
             }
 
@@ -189,6 +194,9 @@ public sealed class WorkerProcess : IDisposable
         {
             var code = _process.ExitCode;
             exit = code > 128 ? $" (killed by signal {code - 128}{SignalName(code - 128)})" : $" (exit code {code})";
+            // Its last words may still be in the pipe or in the reader's hands when the exit is seen
+            // (WaitForExit with a timeout does not wait for the output): read stderr to its end, bounded.
+            _stderrClosed.Wait(StderrDrain);
         }
 
         string[] lines;
@@ -249,7 +257,7 @@ public sealed class WorkerProcess : IDisposable
         }
 
         ExitTimestamp = Stopwatch.GetTimestamp();
-        _process.Dispose();
+        _process.Dispose(); // _stderrClosed stays undisposed: the reader may still signal end of file after this
     }
 }
 
