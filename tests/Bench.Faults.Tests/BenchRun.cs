@@ -15,19 +15,47 @@ internal sealed partial class BenchRun : IDisposable
 
     private readonly Process _process;
     private readonly List<(DateTimeOffset At, string Line)> _lines = [];
-    private readonly List<string> _errors = [];
+    private readonly List<(DateTimeOffset At, string Line)> _errors = [];
+    private readonly bool _ownsDirectory; // a directory the test named stays for the test to inspect
 
     public BenchRun(string? fault, params string[] arguments)
+        : this(fault, interruptIgnored: false, arguments)
+    {
+    }
+
+    /// <param name="interruptIgnored">Start bench with SIGINT ignored, as a background job of a non-interactive
+    /// shell does (<c>bash -c 'bench … &amp; wait'</c>): through <c>sh -c "trap '' INT; exec bench …"</c>, whose exec keeps the pid.</param>
+    public BenchRun(string? fault, bool interruptIgnored, params string[] arguments)
+        : this(null, null, fault, interruptIgnored, arguments)
+    {
+    }
+
+    /// <summary>A run into <paramref name="outDirectory"/>, with more environment variables if given.</summary>
+    public static BenchRun Into(string outDirectory, string? fault, params string[] arguments) => new(outDirectory, null, fault, false, arguments);
+
+    /// <inheritdoc cref="Into(string, string?, string[])"/>
+    public static BenchRun Into(string outDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new(outDirectory, environment, null, false, arguments);
+
+    private BenchRun(string? outDirectory, IReadOnlyDictionary<string, string>? environment, string? fault, bool interruptIgnored, string[] arguments)
     {
         Tag = Guid.NewGuid().ToString("N");
-        OutDirectory = Path.Combine(Path.GetTempPath(), "bench-faults-" + Tag);
-        var info = new ProcessStartInfo(Executable)
+        _ownsDirectory = outDirectory is null;
+        OutDirectory = outDirectory ?? Path.Combine(Path.GetTempPath(), "bench-faults-" + Tag);
+        var info = new ProcessStartInfo(interruptIgnored ? "/bin/sh" : Executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (interruptIgnored)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("trap '' INT; exec \"$0\" \"$@\"");
+            info.ArgumentList.Add(Executable);
+        }
+
         info.ArgumentList.Add("run");
         foreach (var argument in arguments)
         {
@@ -41,6 +69,11 @@ internal sealed partial class BenchRun : IDisposable
         if (fault is not null)
         {
             info.Environment["BENCH_FAULT"] = fault;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         Started = DateTimeOffset.UtcNow;
@@ -61,7 +94,7 @@ internal sealed partial class BenchRun : IDisposable
             {
                 lock (_errors)
                 {
-                    _errors.Add(e.Data);
+                    _errors.Add((DateTimeOffset.UtcNow, e.Data));
                 }
             }
         };
@@ -94,7 +127,7 @@ internal sealed partial class BenchRun : IDisposable
         {
             lock (_errors)
             {
-                return string.Join("\n", _errors);
+                return string.Join("\n", _errors.Select(l => l.Line));
             }
         }
     }
@@ -107,6 +140,18 @@ internal sealed partial class BenchRun : IDisposable
             return _lines.FirstOrDefault(l => l.Line.Contains(text, StringComparison.Ordinal)).At is var at && at != default ? at : null;
         }
     }
+
+    /// <summary>When the first stderr line containing <paramref name="text"/> arrived, or null.</summary>
+    public DateTimeOffset? ErrorLineTime(string text)
+    {
+        lock (_errors)
+        {
+            return _errors.FirstOrDefault(l => l.Line.Contains(text, StringComparison.Ordinal)).At is var at && at != default ? at : null;
+        }
+    }
+
+    /// <summary>When the process exited (null while it runs).</summary>
+    public DateTimeOffset? ExitTime => _process.HasExited ? _process.ExitTime.ToUniversalTime() : null;
 
     /// <summary>Waits for the run to end; fails the test if it takes longer than <paramref name="limit"/>.</summary>
     public int WaitForExit(TimeSpan limit)
@@ -164,18 +209,29 @@ internal sealed partial class BenchRun : IDisposable
         _process.Dispose();
         try
         {
-            Directory.Delete(OutDirectory, recursive: true);
+            if (_ownsDirectory)
+            {
+                Directory.Delete(OutDirectory, recursive: true);
+            }
         }
         catch (IOException)
         {
         }
     }
 
-    /// <summary>The `bench` apphost built by the solution: artifacts/bin/Bench.Cli/release/bench under the repository root.</summary>
+    /// <summary>
+    /// The `bench` apphost built by the solution: artifacts/bin/Bench.Cli/release/bench under the repository root,
+    /// or BENCH_TEST_EXECUTABLE (to run these tests against another build, e.g. to see them fail on an older one).
+    /// </summary>
     public static string Executable
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("BENCH_TEST_EXECUTABLE") is { Length: > 0 } other)
+            {
+                return other;
+            }
+
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bench.sln")))
             {
