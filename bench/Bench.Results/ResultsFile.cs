@@ -35,29 +35,27 @@ public static class ResultsFile
     /// <summary>Compact options for one-line journal entries.</summary>
     public static readonly JsonSerializerOptions LineOptions = new(Options) { WriteIndented = false };
 
+    /// <summary>
+    /// Options for reading files that may come from anywhere: null is refused where the model does not allow
+    /// it, and control characters in strings are replaced (<see cref="PrintableText"/>).
+    /// </summary>
+    public static readonly JsonSerializerOptions ReadOptions = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        Converters = { new PrintableStringConverter() },
+    };
+
+    /// <summary><see cref="ReadOptions"/> for one-line journal entries.</summary>
+    public static readonly JsonSerializerOptions LineReadOptions = new(ReadOptions) { WriteIndented = false };
+
     /// <summary>Writes results.json (always the current schema).</summary>
     public static void Write(string path, RunResults results) =>
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(results, Options));
 
     public static RunResults Read(string path) => Parse(ReadText(path), path);
 
-    /// <summary>The text of a results file, or a <see cref="ResultsFileException"/> naming why it cannot be read.</summary>
-    public static string ReadText(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ResultsFileException($"results file not found: {path}");
-        }
-
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ResultsFileException($"cannot read {path}: {e.Message}");
-        }
-    }
+    /// <summary>The text of a results file (a regular file within <see cref="SafeInput.MaxBytes"/>), or a <see cref="ResultsFileException"/> naming why it cannot be read.</summary>
+    public static string ReadText(string path) => SafeInput.ReadText(path, "results file");
 
     /// <summary>Parses JSON text, or throws a <see cref="ResultsFileException"/> with the parser's first line.</summary>
     public static JsonDocument ParseJson(string text, string source)
@@ -69,6 +67,10 @@ public static class ResultsFile
         catch (JsonException e)
         {
             throw new ResultsFileException($"{source} is not valid JSON: {FirstLine(e.Message)}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new ResultsFileException($"{source} cannot be parsed: {FirstLine(e.Message)}"); // e.g. nesting deeper than the reader allows
         }
     }
 
@@ -93,9 +95,9 @@ public static class ResultsFile
             try
             {
                 var results = id == RunResults.SchemaId
-                    ? document.RootElement.Deserialize<RunResults>(Options)
+                    ? document.RootElement.Deserialize<RunResults>(ReadOptions)
                     : MigratedV1(document.RootElement);
-                return results ?? throw new ResultsFileException($"{source} is empty");
+                return ResultsValidation.Check(results ?? throw new ResultsFileException($"{source} is empty"), source);
             }
             catch (JsonException e)
             {
@@ -108,10 +110,11 @@ public static class ResultsFile
     {
         var node = JsonObject.Create(root)!;
         ResultsV1.Migrate(node);
-        return node.Deserialize<RunResults>(Options);
+        return node.Deserialize<RunResults>(ReadOptions);
     }
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    private static string FirstLine(string message) =>
+        message.Split('\n')[0].Replace(" Consider updating its nullability annotation.", "", StringComparison.Ordinal).Trim();
 }
 
 /// <summary>A results file that cannot be used; the message is the one line the CLI prints.</summary>

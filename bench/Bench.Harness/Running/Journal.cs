@@ -26,10 +26,27 @@ public sealed class Journal(string path)
             }
         }
 
-        stream.Seek(0, SeekOrigin.End);
+        var length = stream.Seek(0, SeekOrigin.End);
         var bytes = System.Text.Encoding.UTF8.GetBytes(line);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
+        try
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // A full disk: take the partial line back, so the journal keeps exactly the cells that were finished.
+            try
+            {
+                stream.SetLength(length);
+            }
+            catch (IOException)
+            {
+                // The torn line is skipped with a warning by Load.
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Finished cells by key (the last entry wins), and a warning per unreadable line.</summary>
@@ -56,7 +73,9 @@ public sealed class Journal(string path)
         }
 
         var number = 0;
-        foreach (var line in File.ReadLines(Path))
+        // Lossy: a line torn inside a multi-byte character must cost that line, not the journal.
+        var text = System.Text.Encoding.UTF8.GetString(SafeInput.ReadBytes(Path, "journal"));
+        foreach (var line in text.Split('\n'))
         {
             number++;
             if (string.IsNullOrWhiteSpace(line))
@@ -66,12 +85,10 @@ public sealed class Journal(string path)
 
             try
             {
-                if (JsonSerializer.Deserialize<CellResult>(line, ResultsFile.LineOptions) is { } cell)
-                {
-                    entries.Add(cell);
-                }
+                var cell = JsonSerializer.Deserialize<CellResult>(line, ResultsFile.LineReadOptions);
+                entries.Add(ResultsValidation.CheckCell(cell, $"line {number}", System.IO.Path.GetFileName(Path)));
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ResultsFileException)
             {
                 warnings.Add($"{System.IO.Path.GetFileName(Path)} line {number} is unreadable (torn by a kill?) and was skipped; that measurement runs again");
             }

@@ -54,6 +54,12 @@ public static class BdnFullJsonInput
             var name = parameters.Length > 0 ? $"{fullName} [{parameters}]" : fullName;
             var group = $"{String(benchmark, "Namespace")}.{String(benchmark, "Type")}".Trim('.');
             var samples = Samples(benchmark);
+            foreach (var bad in samples.Where(v => !double.IsFinite(v) || v <= 0).Take(1))
+            {
+                throw new ResultsFileException(
+                    $"{source}: Benchmarks[{index - 1}] ({name}) has a sample of {bad.ToString(System.Globalization.CultureInfo.InvariantCulture)} ns; a sample is a positive, finite time");
+            }
+
             cells.Add(samples.Count > 0
                 ? new InputCell(key, name, group.Length > 0 ? group : fullName, true, null, samples)
                 : new InputCell(key, name, group.Length > 0 ? group : fullName, false, "failed: no measurements (the benchmark did not run to completion in BenchmarkDotNet)", []));
@@ -111,6 +117,7 @@ public static class BdnFullJsonInput
         return list;
     }
 
+    // Control characters are replaced: names and environment strings end up on the user's terminal.
     private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? PrintableText.Clean(value.GetString()!) : null;
 }
