@@ -56,6 +56,17 @@ public static class Cli
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;
         }
+        catch (Bench.Harness.Running.RunDirectoryException e)
+        {
+            error.WriteLine($"bench: {e.Message}");
+            return ExitBadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A path that cannot be written (read-only, full, a directory where a file goes): .NET's message names it.
+            error.WriteLine($"bench: cannot write or read a file: {e.Message.Split('\n')[0]}");
+            return ExitBadInput;
+        }
         catch (Exception e)
         {
             error.WriteLine($"bench: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");

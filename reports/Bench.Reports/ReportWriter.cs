@@ -33,12 +33,16 @@ public static class ReportWriter
     {
         var clock = Stopwatch.StartNew();
         var directory = Path.GetFullPath(outDirectory);
-        Directory.CreateDirectory(directory);
-        // Charts of an earlier report in the same folder would otherwise linger beside the new page.
-        foreach (var stale in Directory.EnumerateFiles(directory, "w*-*.png"))
+        if (File.Exists(directory))
         {
-            File.Delete(stale);
+            throw new IOException($"--out {outDirectory} is a file, not a directory");
         }
+
+        Directory.CreateDirectory(directory);
+        // Charts of an earlier report in the same folder would otherwise linger beside the new page; only
+        // the files that report listed as its own go, never a user's.
+        var manifest = new ReportManifest(directory);
+        manifest.RemoveEarlier();
 
         var data = new ReportData(results);
         var headline = Headline.Compute(data);
@@ -53,6 +57,7 @@ public static class ReportWriter
         AtomicFile.WriteAllText(summary, MarkdownSummary.Render(data, headline, guide, warnings));
         AtomicFile.WriteAllText(csv, CsvExport.Render(data));
         var files = charts.SelectMany(g => g.Charts).Select(c => c.FileName).OfType<string>().Select(f => Path.Combine(directory, f)).ToList();
+        manifest.Record([index, summary, csv, .. files]);
         return new ReportOutput(directory, index, summary, csv, files, clock.Elapsed);
     }
 }

@@ -66,6 +66,12 @@ internal static class CompareCommand
             var renderer = ReportFormats.Find(formatName)
                 ?? throw new BadInputException($"--format '{formatName}' is not a format; valid: {ReportFormats.Names.Replace('|', ',')}");
 
+            var file = parse.GetValue(outputFile);
+            if (file is not null && Directory.Exists(file))
+            {
+                throw new BadInputException($"--output {file} is a directory; give a file path, e.g. {Path.Combine(file, "report." + renderer.Name)}");
+            }
+
             var paths = parse.GetValue(runs)!;
             ComparisonReport report;
             if (parse.GetValue(baselineBranch) is { } branch)
@@ -99,7 +105,6 @@ internal static class CompareCommand
             }
 
             var rendered = renderer.Render(report);
-            var file = parse.GetValue(outputFile);
             if (file is null)
             {
                 output.Write(rendered);

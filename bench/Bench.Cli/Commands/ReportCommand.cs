@@ -23,16 +23,23 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>The report step at the end of <c>bench run</c>: returns the line to print, and never fails the run.</summary>
-    public static string AfterRun(string resultsPath)
+    /// <summary>
+    /// The report step at the end of <c>bench run</c>: returns the line to print and whether the report was
+    /// written whole. It never throws: the measurements are safe in results.json whatever happens here.
+    /// </summary>
+    public static (string Line, bool Written) AfterRun(string resultsPath)
     {
         try
         {
-            return $"report: {ReportWriter.Write(resultsPath).IndexHtml}";
+            return ($"report: {ReportWriter.Write(resultsPath).IndexHtml}", true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ($"report: not written: {e.Message.Split('\n')[0]}; the results are safe: bench report {resultsPath} writes it", false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return $"report: not written ({e.GetType().Name}: {e.Message.Split('\n')[0]}); retry with bench report {resultsPath}";
+            return ($"report: not written ({e.GetType().Name}: {e.Message.Split('\n')[0]}); retry with bench report {resultsPath}", false);
         }
     }
 }

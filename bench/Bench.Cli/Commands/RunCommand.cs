@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Bench.Cli.Progress;
 using Bench.Harness.Planning;
 using Bench.Harness.Running;
@@ -50,9 +49,10 @@ internal static class RunCommand
 
             var faults = FaultOptions.Read(parse.GetValue(itemTimeout), parse.GetValue(retry));
             var resumeDirectory = parse.GetValue(resume);
-            if (resumeDirectory is not null && !Directory.Exists(resumeDirectory))
+            var outDirectory = parse.GetValue(outDir);
+            if (resumeDirectory is not null && outDirectory is not null && Path.GetFullPath(resumeDirectory) != Path.GetFullPath(outDirectory))
             {
-                throw new BadInputException($"--resume {resumeDirectory}: no such run directory");
+                throw new BadInputException($"--resume {resumeDirectory} continues the run where it is, and --out {outDirectory} names another directory: give one of them");
             }
 
             var request = new RunRequest
@@ -68,12 +68,24 @@ internal static class RunCommand
                 Gil = parse.GetValue(gil),
             };
 
-            var directory = resumeDirectory ?? parse.GetValue(outDir) ?? Path.Combine(
-                "artifacts", "runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-            var plan = RunPlan.Build(request, Path.Combine(Path.GetFullPath(directory), "bdn"), out var error);
-            if (error is not null)
+            // The options given on this command line (not their defaults): a resume checks them against its plan.
+            var given = new Option[] { workloads, strategies, workers, profile, parameters, chunk, itemTimeout, retry, gil, launches }
+                .Where(o => parse.GetResult(o) is { Implicit: false })
+                .Select(o => o.Name)
+                .ToHashSet(StringComparer.Ordinal);
+
+            var path = resumeDirectory ?? outDirectory ?? RunDirectory.DefaultPath(DateTime.UtcNow);
+            var fresh = resumeDirectory is null ? RunPlanning.Fresh(request, path) : null; // bad input is refused before OUT is touched
+            using var directory = fresh is null ? RunDirectory.OpenForResume(path) : RunDirectory.CreateFresh(path);
+            IReadOnlyList<CellSpec> plan;
+            if (fresh is null)
             {
-                throw new BadInputException(error);
+                (plan, request) = RunPlanning.Resume(request, directory, given, path, output);
+            }
+            else
+            {
+                RunPlanning.Record(request, fresh, directory);
+                plan = fresh;
             }
 
             if (faults.Injected is not null)
@@ -82,13 +94,13 @@ internal static class RunCommand
             }
 
             using var shutdown = ShutdownCoordinator.Install(Console.Error);
-            var options = new RunOptions(directory, resumeDirectory is not null, parse.GetValue(verbose), shutdown) 
+            var options = new RunOptions(directory.Path, resumeDirectory is not null, parse.GetValue(verbose), shutdown)
             {
                 AfterResults = parse.GetValue(record)
-                    ? path => ReportCommand.AfterRun(path) + Environment.NewLine + HistoryCommand.Record(path, parse.GetValue(db))
+                    ? resultsPath => ReportCommand.AfterRun(resultsPath) + Environment.NewLine + HistoryCommand.Record(resultsPath, parse.GetValue(db))
                     : ReportCommand.AfterRun,
             };
-            return RunOrchestrator.Execute(plan, selected, options, output, SpectreProgress.Supported(output) ? new SpectreProgress() : null);
+            return RunOrchestrator.Execute(plan, request.Profile, options, output, SpectreProgress.Supported(output) ? new SpectreProgress() : null);
         });
         return command;
     }

@@ -18,8 +18,9 @@ namespace Bench.Harness.Running;
 /// <param name="Shutdown">SIGINT/SIGTERM handling; null: signals keep their default action.</param>
 public sealed record RunOptions(string OutDirectory, bool Resume, bool Verbose, ShutdownCoordinator? Shutdown = null)
 {
-    /// <summary>Called with results.json's path once it is written (the CLI renders the report); returns a line to print before that path.</summary>
-    public Func<string, string>? AfterResults { get; init; }
+    /// <summary>Called with results.json's path once it is written (the CLI renders the report); returns a line to print
+    /// before that path, and whether the report was written whole (a run whose report failed does not exit 0).</summary>
+    public Func<string, (string Line, bool Written)>? AfterResults { get; init; }
 }
 
 /// <summary>
@@ -31,6 +32,7 @@ public static class RunOrchestrator
 {
     public const int ExitOk = 0;
     public const int ExitCellsFailed = 1;
+    public const int ExitBadInput = 2;
 
     public static int Execute(IReadOnlyList<CellSpec> plan, Profile profile, RunOptions options, TextWriter output, IRunProgress? progress = null)
     {
@@ -41,17 +43,14 @@ public static class RunOrchestrator
         var journal = new Journal(Path.Combine(outDirectory, "journal.jsonl"));
         var environmentPath = Path.Combine(outDirectory, "environment.json");
 
+        // A fresh run's directory holds nothing of an earlier run (RunDirectory refused it otherwise).
         var (finished, warnings) = options.Resume ? journal.Load() : (new Dictionary<string, CellResult>(StringComparer.Ordinal), new List<string>());
-        if (!options.Resume && File.Exists(journal.Path))
-        {
-            File.Delete(journal.Path);
-        }
 
         // A resumed run keeps the environment of its start: the cells already measured describe that.
         EnvironmentInfo environment;
-        if (options.Resume && File.Exists(environmentPath))
+        if (options.Resume && ReadRecord<EnvironmentInfo>(environmentPath) is { } recorded)
         {
-            environment = JsonSerializer.Deserialize<EnvironmentInfo>(File.ReadAllText(environmentPath), ResultsFile.Options)!;
+            environment = recorded;
         }
         else
         {
@@ -70,9 +69,9 @@ public static class RunOrchestrator
         // The OS floors, measured before any cell (kept from the start of a resumed run).
         var calibrationPath = Path.Combine(outDirectory, "calibration.json");
         Calibration calibration;
-        if (options.Resume && File.Exists(calibrationPath))
+        if (options.Resume && ReadRecord<Calibration>(calibrationPath) is { } measured)
         {
-            calibration = JsonSerializer.Deserialize<Calibration>(File.ReadAllText(calibrationPath), ResultsFile.Options)!;
+            calibration = measured;
         }
         else
         {
@@ -85,11 +84,12 @@ public static class RunOrchestrator
             output.WriteLine(line);
         }
 
-        // Fixtures of cells killed outright in an earlier run (their Dispose never ran).
-        var leftovers = Bench.Workloads.Fixtures.LeftoverFixtures.Sweep();
+        // Fixtures of cells killed outright in an earlier run (their Dispose never ran), and the runtime's
+        // diagnostic endpoints of killed .NET processes.
+        var leftovers = Bench.Workloads.Fixtures.LeftoverFixtures.Sweep().Concat(DiagnosticLeftovers.Sweep()).ToList();
         if (leftovers.Count > 0)
         {
-            output.WriteLine($"bench run: removed {leftovers.Count} fixture(s) left by killed cell processes: {string.Join(", ", leftovers.Select(Path.GetFileName))}");
+            output.WriteLine($"bench run: removed {leftovers.Count} file(s) left by killed processes: {string.Join(", ", leftovers.Select(Path.GetFileName).Take(8))}{(leftovers.Count > 8 ? ", …" : "")}");
         }
 
         // Launches of unfinished cells (several launches a cell): journaled one by one, so that a kill
@@ -105,10 +105,6 @@ public static class RunOrchestrator
                 (launchesSoFar.TryGetValue(entry.Key, out var list) ? list : launchesSoFar[entry.Key] = []).Add(entry);
             }
         }
-        else if (File.Exists(launchJournal.Path))
-        {
-            File.Delete(launchJournal.Path);
-        }
 
         foreach (var warning in warnings)
         {
@@ -120,19 +116,10 @@ public static class RunOrchestrator
         output.WriteLine($"bench run: {plan.Count} cells, profile {profile.Name}{launchNote}, worker build {launcher.Build}, out {outDirectory}");
         display.Start(plan.Count * launchCount);
         var cellDirectory = Path.Combine(outDirectory, "cells");
-        foreach (var stale in new[] { cellDirectory, Path.Combine(outDirectory, "sequential") })
-        {
-            if (!options.Resume && Directory.Exists(stale))
-            {
-                // A fresh run into an old OUT starts clean: stale specs, results, fault markers (which make
-                // an injected fault fire once per cell) and sequential references belong to the earlier run.
-                Directory.Delete(stale, recursive: true);
-            }
-        }
-
         var clock = Stopwatch.StartNew();
         var step = 0;
         var interrupted = false;
+        string? outOfSpace = null; // why the run stopped early for lack of space
         // Pass k measures launch k of every cell: a cell's launches are a whole pass apart.
         for (var pass = 1; pass <= launchCount && !interrupted; pass++)
         {
@@ -154,27 +141,46 @@ public static class RunOrchestrator
                 }
 
                 display.CellStarting(step, label);
-                var launch = CellLaunches.RunLaunch(spec, pass, cellDirectory, options.Verbose, options.Shutdown);
-                if (options.Shutdown?.Requested == true)
+                try
                 {
-                    output.WriteLine($"[{step}/{plan.Count * launchCount}] {label}: interrupted by {options.Shutdown.Signal}, not journaled");
-                    interrupted = true;
-                    break;
+                    var launch = CellLaunches.RunLaunch(spec, pass, cellDirectory, options.Verbose, options.Shutdown);
+                    if (options.Shutdown?.Requested == true)
+                    {
+                        output.WriteLine($"[{step}/{plan.Count * launchCount}] {label}: interrupted by {options.Shutdown.Signal}, not journaled");
+                        interrupted = true;
+                        break;
+                    }
+
+                    if (launch.Status != CellStatus.Ok && (OutputErrors.MentionsOutOfSpace(launch.Error) || OutputErrors.NearlyFull(outDirectory)))
+                    {
+                        // Not the cell's fault: it is measured again by --resume once there is space.
+                        outOfSpace = $"{label} failed for lack of space ({launch.Error})";
+                    }
+                    else if (launch.Status == CellStatus.Ok && pass < launchCount)
+                    {
+                        launchJournal.Append(launch);
+                        earlier.Add(launch);
+                        display.CellFinished(step, label, Summarize(launch));
+                        continue;
+                    }
+                    else
+                    {
+                        // The last launch, or a failed one (which fails the cell: its later launches are not run).
+                        var cell = launch.Status == CellStatus.Ok ? CellLaunches.Merge([.. earlier, launch]) : launch;
+                        journal.Append(cell);
+                        finished[cell.Key] = cell;
+                        display.CellFinished(step, label, Summarize(cell));
+                        continue;
+                    }
+                }
+                catch (IOException e) when (OutputErrors.IsOutOfSpace(e))
+                {
+                    outOfSpace = e.Message.Split('\n')[0];
                 }
 
-                if (launch.Status == CellStatus.Ok && pass < launchCount)
-                {
-                    launchJournal.Append(launch);
-                    earlier.Add(launch);
-                    display.CellFinished(step, label, Summarize(launch));
-                    continue;
-                }
-
-                // The last launch, or a failed one (which fails the cell: its later launches are not run).
-                var cell = launch.Status == CellStatus.Ok ? CellLaunches.Merge([.. earlier, launch]) : launch;
-                journal.Append(cell);
-                finished[cell.Key] = cell;
-                display.CellFinished(step, label, Summarize(cell));
+                output.WriteLine($"[{step}/{plan.Count * launchCount}] {label}: not journaled: {outOfSpace}");
+                interrupted = true;
+                break;
             }
         }
 
@@ -182,6 +188,7 @@ public static class RunOrchestrator
 
         // Cells in plan order; results.json is rebuilt from the journal, so it always matches it.
         var (journaled, _) = journal.Load();
+        var stopped = options.Shutdown?.Requested == true ? $"interrupted by {options.Shutdown.Signal}" : outOfSpace is not null ? "stopped for lack of space" : null;
         var cells = AcrossCells.Apply([.. plan.Select(spec => journaled.TryGetValue(spec.Key, out var c) ? c : null).OfType<CellResult>()]);
         var results = new RunResults
         {
@@ -191,18 +198,32 @@ public static class RunOrchestrator
             Calibration = calibration,
             Strategies = StrategyRegistry.BuiltIn.Descriptors,
             Cells = cells,
-            CompletedUtc = options.Shutdown?.Requested == true ? null : DateTimeOffset.UtcNow,
-            Warnings = options.Shutdown?.Requested == true
-                ? [.. warnings, $"interrupted by {options.Shutdown.Signal} after {cells.Count} of {plan.Count} cells; bench run --resume {outDirectory} measures the rest"]
+            CompletedUtc = stopped is null ? DateTimeOffset.UtcNow : null,
+            Warnings = stopped is not null
+                ? [.. warnings, $"{stopped} after {cells.Count} of {plan.Count} cells; bench run --resume {outDirectory} measures the rest"]
                 : warnings,
         };
         var resultsPath = Path.Combine(outDirectory, "results.json");
-        ResultsFile.Write(resultsPath, results);
         var bad = cells.Count(c => c.Status != CellStatus.Ok);
+        try
+        {
+            ResultsFile.Write(resultsPath, results);
+        }
+        catch (IOException e) when (OutputErrors.IsOutOfSpace(e))
+        {
+            // The journal holds every finished cell: a resume (which runs no cell twice) rebuilds results.json from it.
+            output.WriteLine($"bench run: {resultsPath} not written: {OutputErrors.Cause(e)}; journal.jsonl holds the {cells.Count} finished cells: " +
+                             $"free space, then bench run --resume {outDirectory} writes it");
+            return cells.Count > 0 ? ExitCellsFailed : ExitBadInput;
+        }
+
         output.WriteLine($"bench run: {cells.Count - bad} ok, {bad} failed or invalid, in {clock.Elapsed.TotalSeconds:F1} s");
+        var reportWritten = true;
         if (options.AfterResults is { } after)
         {
-            output.WriteLine(after(resultsPath));
+            var (line, written) = after(resultsPath);
+            output.WriteLine(line);
+            reportWritten = written;
         }
 
         output.WriteLine(resultsPath);
@@ -211,7 +232,31 @@ public static class RunOrchestrator
             return options.Shutdown.ExitCode;
         }
 
-        return bad == 0 ? ExitOk : ExitCellsFailed;
+        if (outOfSpace is not null)
+        {
+            output.WriteLine($"bench run: stopped: {outOfSpace}; free space, then bench run --resume {outDirectory} measures the rest");
+            return cells.Count > 0 ? ExitCellsFailed : ExitBadInput;
+        }
+
+        return bad == 0 && reportWritten ? ExitOk : ExitCellsFailed;
+    }
+
+    /// <summary>A record a resumed run keeps (environment.json, calibration.json), or null when it is missing or unreadable (it is then measured again).</summary>
+    private static T? ReadRecord<T>(string path) where T : class
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(SafeInput.ReadText(path, Path.GetFileName(path)), ResultsFile.ReadOptions);
+        }
+        catch (Exception e) when (e is JsonException or ResultsFileException)
+        {
+            return null;
+        }
     }
 
     private static string Label(CellSpec spec) => $"{spec.Workload} {spec.Strategy} W={spec.Workers}";

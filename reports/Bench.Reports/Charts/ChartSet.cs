@@ -17,7 +17,15 @@ public static class ChartSet
         var context = new ChartContext(data, directory);
         // Groups are independent and ScottPlot plots share no state, so they render in parallel.
         var results = new GroupCharts[data.Groups.Count];
-        Parallel.For(0, data.Groups.Count, i => results[i] = DrawGroup(data.Groups[i], context));
+        try
+        {
+            Parallel.For(0, data.Groups.Count, i => results[i] = DrawGroup(data.Groups[i], context));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } write)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(write);
+        }
+
         return results;
     }
 
@@ -64,8 +72,9 @@ public static class ChartSet
         {
             return draw();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
         {
+            // A chart that cannot be drawn becomes a note; one that cannot be written fails the report.
             return ChartImage.Absent(title, $"This chart could not be drawn ({e.GetType().Name}: {e.Message.Split('\n')[0]}).");
         }
     }

@@ -155,8 +155,13 @@ internal static class ChartStyle
     public static double Dodge(int index, int count, double spread = 0.5) =>
         count <= 1 ? 0 : (index - (count - 1) / 2.0) * (spread / count);
 
+    /// <summary>
+    /// Renders in memory and writes the PNG atomically: a full disk or an unwritable folder fails the report
+    /// (an IOException, which <see cref="ChartSet"/> lets through) instead of leaving a zero-byte or truncated image.
+    /// </summary>
     public static void Save(Plot plot, string directory, string fileName, int height = Height)
     {
-        plot.SavePng(Path.Combine(directory, fileName), Width, height);
+        using var image = plot.GetImage(Width, height);
+        Bench.Results.AtomicFile.WriteAllBytes(Path.Combine(directory, fileName), image.GetImageBytes(ImageFormat.Png, 100));
     }
 }
