@@ -79,6 +79,7 @@ internal static class CellCommand
             Error = message,
             Warnings = faults.Warnings,
         });
+        Bench.Workloads.Fixtures.LeftoverFixtures.RemoveOwn(); // the sessions' Dispose will not run
         Environment.Exit(0);
     }
 
@@ -97,7 +98,9 @@ internal static class CellCommand
             {
             }
 
-            // The run is gone: stop now. Worker processes see their pipes close and exit too.
+            // The run is gone: stop now, taking this cell's shared files along (its sessions' Dispose will
+            // not run). Worker processes see their pipes close and exit too.
+            Bench.Workloads.Fixtures.LeftoverFixtures.RemoveOwn();
             Environment.Exit(137);
         })
         {

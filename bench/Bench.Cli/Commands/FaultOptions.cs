@@ -28,6 +28,13 @@ internal sealed record FaultOptions(TimeSpan? ItemTimeout, int Retries, string? 
             throw new BadInputException($"{FaultPlan.EnvironmentVariable}: {error}");
         }
 
+        // A fault limited to a workload that does not exist would never fire: a test relying on it would pass for nothing.
+        if (plan?.Faults.FirstOrDefault(f => f.Workload is { } w && Bench.Workloads.WorkloadRegistry.Find(w) is null) is { } unknown)
+        {
+            throw new BadInputException(
+                $"{FaultPlan.EnvironmentVariable}: '{unknown}' names workload '{unknown.Workload}', which does not exist; valid: {Bench.Workloads.WorkloadRegistry.Names}");
+        }
+
         return new FaultOptions(
             itemTimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
             retries,

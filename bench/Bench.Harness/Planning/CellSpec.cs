@@ -39,6 +39,10 @@ public sealed record CellSpec
     /// <summary>Also run BDN's console output to the cell's stdout.</summary>
     public bool Verbose { get; init; }
 
+    /// <summary>Keep the runtime's diagnostic endpoint (EventPipe, dotnet-trace) in this cell's process and its
+    /// workers; off by default, so that a killed cell leaves no endpoint files behind.</summary>
+    public bool DiagnosticIpc { get; init; }
+
     public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters, Variant);
 
     /// <summary>A file-name-safe, readable id: "sieve-threads-w4-3f2a9c".</summary>

@@ -92,14 +92,24 @@ public static class RunPlan
             }
         }
 
+        // Values for workloads left out of this run are checked too: a typo must not wait for the run that selects them.
+        foreach (var unselected in WorkloadRegistry.Workloads.Except(workloads))
+        {
+            foreach (var combination in ParameterSweep.Expand(OverridesOf(unselected, request.ParameterOverrides)))
+            {
+                WorkloadRegistry.Resolve(unselected, combination, request.Profile.QuickSizes, out error);
+                if (error is not null)
+                {
+                    return [];
+                }
+            }
+        }
+
         var cells = new List<CellSpec>();
         string? skipped = null; // why a combination was left out, for the error when nothing is left
         foreach (var workload in workloads)
         {
-            var prefix = workload.Info.Name + ".";
-            var overrides = request.ParameterOverrides
-                .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
-                .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
+            var overrides = OverridesOf(workload, request.ParameterOverrides);
             // A comma-separated value sweeps the parameter (--param counter.sync=none,lock): one group per combination.
             foreach (var combination in ParameterSweep.Expand(overrides))
             {
@@ -163,5 +173,14 @@ public static class RunPlan
         }
 
         return cells;
+    }
+
+    /// <summary>The --param values of one workload, by parameter name.</summary>
+    private static Dictionary<string, string> OverridesOf(Workloads.Contract.IWorkload workload, IReadOnlyDictionary<string, string> overrides)
+    {
+        var prefix = workload.Info.Name + ".";
+        return overrides
+            .Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
     }
 }

@@ -24,6 +24,7 @@ public static class CellProcess
         AtomicFile.WriteAllText(specPath, CellSpecJson.Serialize(spec with { Verbose = verbose }));
 
         var info = SelfStartInfo("cell", "--spec", specPath, "--result", resultPath);
+        DiagnosticIpc.Configure(info, spec.DiagnosticIpc);
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = !verbose;
         info.RedirectStandardError = true;
@@ -55,6 +56,9 @@ public static class CellProcess
         shutdown?.Track(child);
         var completed = CellProcessWait.WaitForExit(child, resultPath, shutdown?.Token ?? CancellationToken.None);
         shutdown?.Track(null);
+        // A cell killed outright (its tree, by a shutdown or after lingering) could not remove its shared
+        // image or counter file: they go now, not at the next run.
+        Bench.Workloads.Fixtures.LeftoverFixtures.Sweep();
         if (!completed)
         {
             return Interrupted(spec, shutdown!);
@@ -64,13 +68,13 @@ public static class CellProcess
         {
             try
             {
-                var cell = JsonSerializer.Deserialize<CellResult>(File.ReadAllText(resultPath), ResultsFile.Options);
+                var cell = JsonSerializer.Deserialize<CellResult>(SafeInput.ReadText(resultPath, "cell result"), ResultsFile.ReadOptions);
                 if (cell is not null)
                 {
                     return cell;
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ResultsFileException)
             {
                 // Falls through to the failure below.
             }

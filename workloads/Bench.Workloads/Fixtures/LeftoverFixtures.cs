@@ -19,7 +19,7 @@ public static class LeftoverFixtures
 
     /// <summary>The places fixtures are made in: /dev/shm (mapped files) and the temp directory (both kinds).</summary>
     public static IReadOnlyList<string> Places =>
-        new[] { "/dev/shm", Path.GetTempPath() }.Where(Directory.Exists).Distinct().ToList();
+        new[] { SharedMemory.MappedFile.SharedDirectory, "/dev/shm", Path.GetTempPath() }.Where(Directory.Exists).Distinct().ToList();
 
     /// <summary>The name prefix of a fixture made by the current process.</summary>
     public static string Prefix(string kind) => Kinds.Contains(kind)
@@ -65,6 +65,38 @@ public static class LeftoverFixtures
         }
 
         return removed;
+    }
+
+    /// <summary>
+    /// Deletes this process's own fixtures: the way out for a cell process that cannot run its sessions'
+    /// Dispose (its run died; an item hung in a thread). Workers that still map a file keep their mapping.
+    /// </summary>
+    public static void RemoveOwn()
+    {
+        foreach (var place in Places)
+        {
+            foreach (var kind in Kinds)
+            {
+                try
+                {
+                    foreach (var path in Directory.EnumerateFileSystemEntries(place, Prefix(kind) + "*"))
+                    {
+                        if (Directory.Exists(path))
+                        {
+                            Directory.Delete(path, recursive: true);
+                        }
+                        else
+                        {
+                            File.Delete(path);
+                        }
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Best effort on the way out; the next run's sweep takes what is left.
+                }
+            }
+        }
     }
 
     /// <summary>The PID in "bench-{kind}-{pid}-…" for a known kind; null for any other name.</summary>
