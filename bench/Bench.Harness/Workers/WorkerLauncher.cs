@@ -62,12 +62,14 @@ public sealed class WorkerLauncher(string executablePath, string build)
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(ExecutablePath, "--describe")
+            var info = new ProcessStartInfo(ExecutablePath, "--describe")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-            });
+            };
+            Running.DiagnosticIpc.Configure(info, enabled: false); // a probe killed at its timeout leaves no endpoint files
+            using var process = Process.Start(info);
             if (process is null)
             {
                 return null;
