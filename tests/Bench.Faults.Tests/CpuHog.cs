@@ -62,10 +62,24 @@ internal static class MachineNow
         }
     }
 
+    /// <summary>Wall time of a `bench run` with <paramref name="arguments"/> into a scratch directory.</summary>
+    public static TimeSpan Run(params string[] arguments)
+    {
+        var scratch = BenchCli.ScratchPath("run-timing");
+        try
+        {
+            return Timed([.. arguments, "--out", scratch]);
+        }
+        finally
+        {
+            BenchCli.DeleteQuietly(scratch);
+        }
+    }
+
     private static TimeSpan Timed(params string[] arguments)
     {
         var clock = Stopwatch.StartNew();
-        BenchCli.Run(arguments);
+        BenchCli.Run(TimeSpan.FromMinutes(10), null, arguments);
         return clock.Elapsed;
     }
 }

@@ -34,9 +34,9 @@ public sealed class ShutdownTests
     {
         using var hog = underLoad ? new CpuHog() : null;
         var start = MachineNow.BenchStart();
+        // How long the first cell may take to appear: three times what a run of that cell alone takes here and now.
+        var patience = TimeSpan.FromSeconds(30) + 3 * MachineNow.Run("run", "--profile", "quick", "--workloads", "square", "--strategies", "process-pool", "--workers", "2");
         using var run = new BenchRun(null, interruptIgnored, TwoCells);
-        // How long the first cell may take to appear: a quick cell is a few bench start-ups here and now.
-        var patience = TimeSpan.FromSeconds(30) + 40 * start;
         Assert.True(run.WaitForLine("[1/2]", patience), $"no cell finished within {patience.TotalSeconds:F0} s\n" + run.Output + run.Errors);
         WaitForWorkers(run, patience);
 
