@@ -97,7 +97,11 @@ internal static class RunCommand
             var options = new RunOptions(directory.Path, resumeDirectory is not null, parse.GetValue(verbose), shutdown)
             {
                 AfterResults = parse.GetValue(record)
-                    ? resultsPath => ReportCommand.AfterRun(resultsPath) + Environment.NewLine + HistoryCommand.Record(resultsPath, parse.GetValue(db))
+                    ? resultsPath =>
+                    {
+                        var (line, written) = ReportCommand.AfterRun(resultsPath);
+                        return (line + Environment.NewLine + HistoryCommand.Record(resultsPath, parse.GetValue(db)), written);
+                    }
                     : ReportCommand.AfterRun,
             };
             return RunOrchestrator.Execute(plan, request.Profile, options, output, SpectreProgress.Supported(output) ? new SpectreProgress() : null);
