@@ -39,7 +39,7 @@ public static class HistoryPage
             <style>{HtmlStyle.Css}{ExtraCss}</style>
             </head>
             <body>
-            <h1>History: {model.Runs.Count} runs on {model.Machines.Count} machine{(model.Machines.Count == 1 ? "" : "s")}, {model.Commits.Count} commits</h1>
+            <h1>History: {model.Runs.Count} run{(model.Runs.Count == 1 ? "" : "s")} on {model.Machines.Count} machine{(model.Machines.Count == 1 ? "" : "s")}, {model.Commits.Count} commit{(model.Commits.Count == 1 ? "" : "s")}</h1>
             <p class="subtitle">{Escape(model.StoreDisplay)}{Escape(model.FilterText)} — {model.Trends.Count} cells, from {Format.Timestamp(model.Runs[0].StartedUtc)} to {Format.Timestamp(model.Runs[^1].StartedUtc)}</p>
 
             """);
