@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bench.Reports.Charts;
+using Bench.Reports.Claims;
 using Bench.Reports.Csv;
 using Bench.Reports.Guide;
 using Bench.Reports.Html;
@@ -10,26 +11,30 @@ using Bench.Results;
 namespace Bench.Reports;
 
 /// <summary>What <see cref="ReportWriter"/> wrote.</summary>
-public sealed record ReportOutput(string Directory, string IndexHtml, string SummaryMarkdown, string Csv, IReadOnlyList<string> Charts, TimeSpan Elapsed);
+public sealed record ReportOutput(string Directory, string IndexHtml, string SummaryMarkdown, string Csv, IReadOnlyList<string> Charts, TimeSpan Elapsed)
+{
+    /// <summary>claims.json: every claim the report makes, as data.</summary>
+    public string ClaimsJson => Path.Combine(Directory, ClaimSet.FileName);
+}
 
 /// <summary>
-/// The reporter: results.json in; index.html, the PNG charts beside it, summary.md and results.csv out.
+/// The reporter: results.json in; index.html, the PNG charts beside it, summary.md, claims.json and results.csv out.
 /// It reads nothing but the results, so it renders any run, from this machine or another.
 /// </summary>
 public static class ReportWriter
 {
     /// <summary>Reads <paramref name="resultsPath"/> (bad input throws <see cref="ResultsFileException"/>) and writes the report; by default into report/ beside it.</summary>
-    public static ReportOutput Write(string resultsPath, string? outDirectory = null)
+    public static ReportOutput Write(string resultsPath, string? outDirectory = null, ClaimOptions? options = null)
     {
         var results = ResultsFile.Read(resultsPath);
         var directory = outDirectory ?? DefaultDirectory(resultsPath);
-        return Write(results, directory);
+        return Write(results, directory, options);
     }
 
     public static string DefaultDirectory(string resultsPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, "report");
 
-    public static ReportOutput Write(RunResults results, string outDirectory)
+    public static ReportOutput Write(RunResults results, string outDirectory, ClaimOptions? options = null)
     {
         var clock = Stopwatch.StartNew();
         var directory = Path.GetFullPath(outDirectory);
@@ -44,7 +49,7 @@ public static class ReportWriter
         var manifest = new ReportManifest(directory);
         manifest.RemoveEarlier();
 
-        var data = new ReportData(results);
+        var data = new ReportData(results, options);
         var headline = Headline.Compute(data);
         var guide = new GuideTable(data);
         var warnings = ReportWarnings.Collect(data);
@@ -53,11 +58,13 @@ public static class ReportWriter
         var index = Path.Combine(directory, "index.html");
         var summary = Path.Combine(directory, "summary.md");
         var csv = Path.Combine(directory, "results.csv");
+        var claims = Path.Combine(directory, ClaimSet.FileName);
         AtomicFile.WriteAllText(index, HtmlReport.Render(data, headline, guide, charts, warnings));
         AtomicFile.WriteAllText(summary, MarkdownSummary.Render(data, headline, guide, warnings));
         AtomicFile.WriteAllText(csv, CsvExport.Render(data));
+        AtomicFile.WriteAllText(claims, ClaimSet.Render(ClaimSet.Collect(data, headline, guide), data.Options));
         var files = charts.SelectMany(g => g.Charts).Select(c => c.FileName).OfType<string>().Select(f => Path.Combine(directory, f)).ToList();
-        manifest.Record([index, summary, csv, .. files]);
+        manifest.Record([index, summary, csv, claims, .. files]);
         return new ReportOutput(directory, index, summary, csv, files, clock.Elapsed);
     }
 }

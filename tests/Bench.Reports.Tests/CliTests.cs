@@ -27,6 +27,25 @@ public class CliTests
     [Fact]
     public void Right_schema_wrong_shape_is_exit_2_with_one_line() => AssertBadInput("does not match", Write("{ \"schema\": \"bench-results/1\", \"cells\": 5 }"));
 
+    [Fact]
+    public void Threshold_that_is_a_time_is_exit_2_with_one_line()
+    {
+        var (code, stdout, stderr) = Run("report", Fixtures.Full, "--out", Path.Combine(Path.GetTempPath(), "bench-report-bad-input"), "--threshold", "2ms");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("give a percentage", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Threshold_that_is_not_a_threshold_is_exit_2_with_one_line()
+    {
+        var (code, _, stderr) = Run("report", Fixtures.Full, "--out", Path.Combine(Path.GetTempPath(), "bench-report-bad-input"), "--threshold", "lots");
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("'lots' is not a threshold", stderr, StringComparison.Ordinal);
+    }
+
     private static void AssertBadInput(string expected, string path)
     {
         int code;

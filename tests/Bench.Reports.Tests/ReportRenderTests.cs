@@ -31,7 +31,7 @@ public class ReportRenderTests
         }
 
         Assert.Contains(report.Charts, c => c.EndsWith("-timeline-locks.png", StringComparison.Ordinal));
-        Assert.Contains("I/O-bound: use ", html, StringComparison.Ordinal);
+        Assert.Contains("I/O-bound: threadpool and threadpool-async are equivalent (within ", html, StringComparison.Ordinal);
         Assert.Contains("CPU-bound: use ", html, StringComparison.Ordinal);
         Assert.Contains(".NET has no GIL", html, StringComparison.Ordinal);
         Assert.Contains("1,873 lost updates", html, StringComparison.Ordinal);

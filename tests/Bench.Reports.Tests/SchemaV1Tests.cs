@@ -74,10 +74,16 @@ public class SchemaV1Tests
 
         // The summary, line by line, as v1 wrote it — but for what this version says better: the GIL
         // series have the start-up of the threads they run on, the Task.Run floor is named in full, and
-        // gil=on is no longer listed among a GIL cell's parameters (its series, threads-gil, says it).
-        var before = File.ReadAllLines(Fixtures.Path("results-v1.summary.md"));
-        var after = File.ReadAllLines(report.SummaryMarkdown);
-        Assert.Equal(before.Length, after.Length);
+        // gil=on is no longer listed among a GIL cell's parameters (its series, threads-gil, says it) — and
+        // the lines that rank strategies or mark contradictions, which now decide by the ratio's interval
+        // and the threshold (issue 15): this file's few samples make its winners ties.
+        string[] decided = ["- I/O-bound:", "- CPU-bound:", "| Best for |", "| Execution |", "| Speed |", "- Execution:", "- Speed / best for:", "- Best for:"];
+        bool Decided(string line) => decided.Any(p => line.StartsWith(p, StringComparison.Ordinal));
+        var before = File.ReadAllLines(Fixtures.Path("results-v1.summary.md")).Where(l => !Decided(l)).ToList();
+        var lines = File.ReadAllLines(report.SummaryMarkdown);
+        var after = lines.Where(l => !Decided(l)).ToList();
+        Assert.Contains(lines, l => l.StartsWith("- CPU-bound: process-pool and threadpool are not told apart", StringComparison.Ordinal));
+        Assert.Equal(before.Count, after.Count);
         foreach (var (old, now) in before.Zip(after))
         {
             if (old.StartsWith("| Start-up |", StringComparison.Ordinal))

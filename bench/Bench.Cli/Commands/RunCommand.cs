@@ -24,11 +24,12 @@ internal static class RunCommand
         var launches = new Option<int?>("--launches") { Description = "cell processes per cell, run in that many passes over the matrix so that bench compare sees the machine's drift (default: the profile's; thorough 3)" };
         var record = new Option<bool>("--record") { Description = "at the end, add the run to the store (bench history add; --db)" };
         var db = StoreOptions.Database();
+        var threshold = ReportCommand.Threshold();
         var retry = new Option<int>("--retry") { Description = "0 | 1: run the items of a worker that died or hung again on a fresh worker (default 1)", DefaultValueFactory = _ => 1 };
 
         var command = new Command("run", "measure workloads × strategies × workers and write results.json")
         {
-            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry, gil, launches, record, db,
+            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry, gil, launches, record, db, threshold,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +48,7 @@ internal static class RunCommand
                 throw new BadInputException("--chunk-size must be at least 1");
             }
 
+            var claimOptions = ReportCommand.Options(parse.GetValue(threshold));
             var faults = FaultOptions.Read(parse.GetValue(itemTimeout), parse.GetValue(retry));
             var resumeDirectory = parse.GetValue(resume);
             var outDirectory = parse.GetValue(outDir);
@@ -99,10 +101,10 @@ internal static class RunCommand
                 AfterResults = parse.GetValue(record)
                     ? resultsPath =>
                     {
-                        var (line, written) = ReportCommand.AfterRun(resultsPath);
+                        var (line, written) = ReportCommand.AfterRun(resultsPath, claimOptions);
                         return (line + Environment.NewLine + HistoryCommand.Record(resultsPath, parse.GetValue(db)), written);
                     }
-                    : ReportCommand.AfterRun,
+                    : resultsPath => ReportCommand.AfterRun(resultsPath, claimOptions),
             };
             return RunOrchestrator.Execute(plan, request.Profile, options, output, SpectreProgress.Supported(output) ? new SpectreProgress() : null);
         });

@@ -1,3 +1,4 @@
+using Bench.Reports.Claims;
 using Bench.Reports.Model;
 using Bench.Results;
 
@@ -61,16 +62,22 @@ public sealed class GuideTable
         var contradicts = false;
         foreach (var ranking in new[] { _io, _cpu }.OfType<CategoryRanking>())
         {
-            if (ranking.Find(strategy) is not { } ranked || ranking.RankOf(strategy) is not { } rank)
+            if (ranking.Find(strategy) is not { } ranked)
             {
                 continue;
             }
 
             var best = ranked.BestCells.MaxBy(c => c.ItemsPerSecond)!;
-            parts.Add($"{Categories.Title(ranking.Category)}: {Ordinal(rank)} of {ranking.Ranked.Count} ({Format.Rate(best.ItemsPerSecond)} items/s, {best.Workload} W={best.Workers})");
-            // The guide recommends threads for I/O and processes for CPU: a first place in the other
-            // family's category is a disagreement.
-            if (rank == 1 && Strategies.FamilyOf(strategy) is { } family && GuideClaims.Recommends(ranking.Category) is { } recommended && family != recommended)
+            var versus = ranking.VersusLeader(ranked);
+            var place = ranking.Tied.Contains(ranked)
+                ? ranking.IsTie ? $"tied 1st of {ranking.Ranked.Count}" : $"1st of {ranking.Ranked.Count}"
+                : $"{Format.Times(versus.Ratio)} slower than {ranking.Leader.Strategy}, {versus.IntervalText(ranking.Options)}";
+            parts.Add($"{Categories.Title(ranking.Category)}: {place} ({Format.Rate(best.ItemsPerSecond)} items/s, {best.Workload} W={best.Workers})");
+            // The guide recommends threads for I/O and processes for CPU: a win for the other family (its
+            // strategies beat every one of the guide's, significantly and beyond the threshold) disagrees.
+            if (ranking.Tied.Contains(ranked) && Strategies.FamilyOf(strategy) is { } family &&
+                GuideClaims.Recommends(ranking.Category) is { } recommended && family != recommended &&
+                Headline.GuideAgrees(Strategies, ranking, recommended) == false)
             {
                 contradicts = true;
             }
@@ -102,21 +109,29 @@ public sealed class GuideTable
     private GuideCell Execution(string strategy)
     {
         var cpu = Ok(strategy).Where(c => c.Cell.Category == Categories.CpuBound).ToList();
+        // "Single core" is contradicted by a speedup significantly above 1 and beyond the threshold.
+        var speedup = cpu.Where(c => c.SpeedupVsW1 is not null && c.Workers > 1).MaxBy(c => c.SpeedupInterval?.Low ?? 0);
+        var parallel = Strategies.IsThreadFamily(strategy) && speedup is not null && MoreThanOneCore(speedup);
+        var speedupText = speedup is null ? "" : $"speedup {Format.Times(speedup.SpeedupVsW1)} ({IntervalText(speedup.SpeedupInterval)}) at W={speedup.Workers} on {speedup.Workload}";
         var cores = cpu.Where(c => c.EffectiveCores is not null).MaxBy(c => c.EffectiveCores);
         if (cores is not null)
         {
             return new GuideCell(
-                $"{Format.Number(cores.EffectiveCores)} effective cores on CPU-bound work ({cores.Workload} W={cores.Workers})",
-                Strategies.IsThreadFamily(strategy) && cores.EffectiveCores > 1.5);
+                $"{Format.Number(cores.EffectiveCores)} effective cores on CPU-bound work ({cores.Workload} W={cores.Workers})" + (speedupText.Length > 0 ? "; " + speedupText : ""),
+                parallel);
         }
 
-        var speedup = cpu.Where(c => c.SpeedupVsW1 is not null && c.Workers > 1).MaxBy(c => c.SpeedupVsW1);
         return speedup is null
             ? new GuideCell(Format.Missing)
-            : new GuideCell(
-                $"CPU-bound speedup {Format.Times(speedup.SpeedupVsW1)} at W={speedup.Workers} ({speedup.Workload}; no CPU-time data)",
-                Strategies.IsThreadFamily(strategy) && speedup.SpeedupVsW1 > 1.5);
+            : new GuideCell($"CPU-bound {speedupText} (no CPU-time data)", parallel);
     }
+
+    /// <summary>True when the speedup's interval lies above 1 and its estimate beyond the threshold.</summary>
+    public bool MoreThanOneCore(CellView cell) =>
+        cell.SpeedupInterval is { } interval && interval.Low > 1 && cell.SpeedupVsW1 > 1 + _data.Options.ThresholdFraction;
+
+    private string IntervalText((double Low, double High)? interval) =>
+        interval is { } i ? $"{_data.Options.Confidence * 100:0.#}% CI {Format.Significant(i.Low)}–{Format.Significant(i.High)}×" : "no interval";
 
     private GuideCell Speed(string strategy)
     {
@@ -130,11 +145,29 @@ public sealed class GuideTable
             }
         }
 
-        var contradicts = _cpu?.Ranked.Count > 1 && Strategies.IsProcessFamily(strategy) &&
-                          _cpu.Ranked.FirstOrDefault(r => Strategies.IsThreadFamily(r.Strategy)) is { } thread &&
-                          _cpu.Find(strategy) is { } mine && mine.Score < thread.Score;
+        var contradicts = SlowerThanThreadsOnCpu(strategy) is not null;
         return parts.Count == 0 ? new GuideCell(Format.Missing) : new GuideCell(string.Join("; ", parts), contradicts);
     }
+
+    /// <summary>
+    /// The comparison of the best thread strategy with this process strategy on CPU-bound work, where the
+    /// thread is faster significantly and beyond the threshold (the guide says processes are faster); else null.
+    /// </summary>
+    public RatioComparison? SlowerThanThreadsOnCpu(string strategy)
+    {
+        if (_cpu is not { Ranked.Count: > 1 } cpu || !Strategies.IsProcessFamily(strategy) || cpu.Find(strategy) is not { } mine ||
+            cpu.Ranked.FirstOrDefault(r => Strategies.IsThreadFamily(r.Strategy)) is not { } thread)
+        {
+            return null;
+        }
+
+        var comparison = cpu.Compare(thread, mine);
+        return comparison.Win ? comparison : null;
+    }
+
+    public CategoryRanking? Io => _io;
+
+    public CategoryRanking? Cpu => _cpu;
 
     private GuideCell RaceConditions(string strategy)
     {
@@ -237,40 +270,39 @@ public sealed class GuideTable
 
     private void AddContradictions()
     {
-        // No GIL: the guide's "single core" is CPython's; .NET threads run managed code on every core.
-        var threadCores = _data.OkCells
-            .Where(c => Strategies.IsThreadFamily(c.Strategy) && !Strategies.IsGil(c.Strategy) && c.Cell.Category == Categories.CpuBound)
-            .Select(c => (Cell: c, Cores: c.EffectiveCores ?? (c.SpeedupVsW1 is { } s && c.Workers > 1 ? s : (double?)null)))
-            .Where(x => x.Cores is not null)
-            .OrderByDescending(x => x.Cores)
-            .FirstOrDefault();
-        if (threadCores.Cell is not null && threadCores.Cores > 1.5)
+        // No GIL: the guide's "single core" is CPython's; .NET threads run managed code on every core. Said
+        // only where a thread cell's speedup is above 1 significantly and beyond the threshold.
+        var parallel = _data.OkCells
+            .Where(c => Strategies.IsThreadFamily(c.Strategy) && !Strategies.IsGil(c.Strategy) && c.Cell.Category == Categories.CpuBound && c.Workers > 1 && MoreThanOneCore(c))
+            .MaxBy(c => c.SpeedupInterval!.Value.Low);
+        if (parallel is not null)
         {
-            var what = threadCores.Cell.EffectiveCores is not null ? "effective cores" : "× speedup";
+            var cores = parallel.EffectiveCores is { } effective ? $", {Format.Number(effective)} effective cores" : "";
             _contradictions.Add(
-                $"Execution: the guide says threads run on a single core (GIL limitation). .NET has no GIL: {threadCores.Cell.Strategy} reached " +
-                $"{Format.Number(threadCores.Cores)} {what} on CPU-bound {threadCores.Cell.Workload} at W={threadCores.Cell.Workers}.");
+                $"Execution: the guide says threads run on a single core (GIL limitation). .NET has no GIL: {parallel.Strategy} reached " +
+                $"{Format.Times(parallel.SpeedupVsW1)} speedup ({IntervalText(parallel.SpeedupInterval)}{cores}) on CPU-bound {parallel.Workload} at W={parallel.Workers}.");
         }
         else
         {
             _contradictions.Add(
-                "Execution: the guide's single-core limit is CPython's GIL, which .NET does not have; this run has no CPU-bound thread cell with more than 1.5 cores of parallelism to show it" +
+                "Execution: the guide's single-core limit is CPython's GIL, which .NET does not have; this run has no CPU-bound thread cell whose speedup over W=1 is significant and beyond the threshold to show it" +
                 $" (this machine has {_data.Environment.LogicalCores} logical cores).");
         }
 
         AddGilComparison();
 
-        if (_cpu is { Ranked.Count: > 1 } cpu && Strategies.IsThreadFamily(cpu.Ranked[0].Strategy) &&
+        if (_cpu is { Ranked.Count: > 1 } cpu && Headline.GuideAgrees(Strategies, cpu, StrategyFamily.Process) == false &&
             cpu.Ranked.FirstOrDefault(r => Strategies.IsProcessFamily(r.Strategy)) is { } process)
         {
+            var effect = cpu.VersusLeader(process);
             _contradictions.Add(
-                $"Speed / best for: the guide says processes are faster for CPU tasks. Here {cpu.Ranked[0].Strategy} had " +
-                $"{Format.Times(cpu.Ranked[0].TimesThat(process))} the throughput of {process.Strategy} on CPU-bound work.");
+                $"Speed / best for: the guide says processes are faster for CPU tasks. Here {cpu.Leader.Strategy} had " +
+                $"{Format.Times(effect.Ratio)} the throughput of {process.Strategy} on CPU-bound work ({effect.IntervalText(cpu.Options)}).");
         }
 
-        if (_io is { Ranked.Count: > 1 } io && Strategies.IsProcessFamily(io.Ranked[0].Strategy))
+        if (_io is { Ranked.Count: > 1 } io && Headline.GuideAgrees(Strategies, io, StrategyFamily.Thread) == false)
         {
-            _contradictions.Add($"Best for: the guide says threads for I/O-bound tasks. Here {io.Ranked[0].Strategy} had the highest I/O-bound throughput.");
+            _contradictions.Add($"Best for: the guide says threads for I/O-bound tasks. Here {Headline.Names([.. io.Tied.Select(r => r.Strategy)])} had the highest I/O-bound throughput, beyond the ±{io.Options.ThresholdFraction * 100:0.#} % threshold and significantly.");
         }
 
         var processRace = _data.Cells.Where(c => Strategies.IsProcessFamily(c.Strategy) && c.LostUpdates > 0).MaxBy(c => c.LostUpdates);

@@ -90,6 +90,12 @@ public sealed class CellView
     /// <summary><see cref="SpeedupVsW1"/> ÷ W (<see cref="DerivedMetrics.EfficiencyVsW1"/>), the report's only efficiency.</summary>
     public double? EfficiencyVsW1 { get; internal set; }
 
+    /// <summary>The confidence interval of <see cref="SpeedupVsW1"/> from both cells' samples (<see cref="Claims.ClaimOptions.Confidence"/>); null at W=1 or without samples.</summary>
+    public (double Low, double High)? SpeedupInterval { get; internal set; }
+
+    /// <summary><see cref="SpeedupInterval"/> ÷ W.</summary>
+    public (double Low, double High)? EfficiencyInterval => SpeedupInterval is { } s ? (s.Low / Workers, s.High / Workers) : null;
+
     public long? LostUpdates => Cell.Validation?.LostUpdates;
 
     public string Label => $"{Workload} {Strategy} W={Workers}";
