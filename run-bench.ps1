@@ -65,6 +65,8 @@ if (Test-NeedsPublish) {
 if ($env:BENCH_NO_AOT -eq '1') { $env:BENCH_WORKER = Join-Path $pub ($IsWindows ? 'bench-worker.exe' : 'bench-worker') }
 
 $arguments = @($args)
-if ($arguments.Count -eq 0 -or $arguments[0].StartsWith('-')) { $arguments = @('run') + $arguments }
+# --help/-h/-?/--version belong to the entry point (its help lists every subcommand), not to `run`.
+$entryFlags = @('--help', '-h', '-?', '--version')
+if ($arguments.Count -eq 0 -or ($arguments[0].StartsWith('-') -and $arguments[0] -notin $entryFlags)) { $arguments = @('run') + $arguments }
 & $exe @arguments
 exit $LASTEXITCODE

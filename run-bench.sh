@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Bench. With no arguments, or arguments that start with a flag, it is `bench run` (default
 # profile): `./run-bench.sh --profile quick`. Otherwise the first argument is a subcommand:
-# `./run-bench.sh list`, `./run-bench.sh compare A B`.
+# `./run-bench.sh list`, `./run-bench.sh compare A B`. `--help` and `--version` go to `bench` itself.
 #
 # Publishes Release once into artifacts/run-bench/ and reuses it until a source file changes:
 # - the harness ReadyToRun (precompiled): every cell is a fresh `bench cell` process, and without it
@@ -73,7 +73,9 @@ if [ "${BENCH_NO_AOT:-}" = "1" ]; then
   export BENCH_WORKER="$pub/bench-worker"
 fi
 
-if [ $# -eq 0 ] || [[ "$1" == -* ]]; then
-  set -- run "$@"
-fi
+# --help/-h/-?/--version belong to the entry point (its help lists every subcommand), not to `run`.
+case "${1:-}" in
+  --help | -h | '-?' | --version) ;;
+  '' | -*) set -- run "$@" ;;
+esac
 exec "$pub/bench" "$@"

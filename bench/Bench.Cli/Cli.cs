@@ -13,9 +13,14 @@ public static class Cli
     public const int ExitBadInput = 2;
     public const int ExitInternalError = 70;
 
+    /// <summary>Every exit code, as the top-level help and the README list them.</summary>
+    public const string ExitCodes =
+        "Exit codes: 0 ok; 1 a cell failed or was invalid (run), a regression (compare); 2 bad input, one line on stderr; " +
+        "70 internal error (a bug: please report the line); 130/143 interrupted by SIGINT/SIGTERM (run; finished cells kept).";
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("bench — threads or processes? measured on this machine")
+        var root = new RootCommand("bench — threads or processes? measured on this machine\n\n" + ExitCodes)
         {
             RunCommand.Create(output),
             ListCommand.Create(output),

@@ -24,9 +24,18 @@ public sealed record ReportOutput(string Directory, string IndexHtml, string Sum
 public static class ReportWriter
 {
     /// <summary>Reads <paramref name="resultsPath"/> (bad input throws <see cref="ResultsFileException"/>) and writes the report; by default into report/ beside it.</summary>
-    public static ReportOutput Write(string resultsPath, string? outDirectory = null, ClaimOptions? options = null)
+    /// <param name="filter">Only the cells it selects (<c>bench report --filter</c>); null: all.</param>
+    public static ReportOutput Write(string resultsPath, string? outDirectory = null, ClaimOptions? options = null, CellFilter? filter = null)
     {
         var results = ResultsFile.Read(resultsPath);
+        if (filter is not null)
+        {
+            var selected = results.Cells.Where(filter.Matches).ToList();
+            results = selected.Count > 0
+                ? results with { Cells = selected }
+                : throw new ResultsFileException($"--filter {filter} selects none of the {results.Cells.Count} cells of {resultsPath}");
+        }
+
         var directory = outDirectory ?? DefaultDirectory(resultsPath);
         return Write(results, directory, options);
     }

@@ -40,6 +40,23 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void Filter_compares_only_the_cells_it_selects()
+    {
+        using var temp = new TempDirectory();
+        var baseline = WriteRun(temp, "a.json", 100e6);
+        var current = WriteRun(temp, "b.json", 130e6); // sleep threads W=2 is slower, square is not
+        var (code, output, _) = Bench("compare", baseline, current, "--filter", "square/*");
+        Assert.Equal(0, code);
+        Assert.Contains("square", output);
+        Assert.DoesNotContain("sleep threads", output);
+        Assert.Equal(1, Bench("compare", baseline, current, "--filter", "square/*", "--filter", "sleep/threads/2").Code);
+
+        var (badCode, _, error) = Bench("compare", baseline, current, "--filter", "nope/*");
+        Assert.Equal(2, badCode);
+        Assert.Contains("--filter nope/* selects none of the 2 cells", error);
+    }
+
+    [Fact]
     public void A_faster_cell_exits_0_unless_fail_on_any()
     {
         using var temp = new TempDirectory();

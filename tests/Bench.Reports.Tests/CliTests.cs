@@ -16,6 +16,22 @@ public class CliTests
     }
 
     [Fact]
+    public void Filter_renders_only_the_cells_it_selects()
+    {
+        var directory = Fixtures.OutputDirectory("cli-filter");
+        var (code, _, stderr) = Run("report", Fixtures.Full, "--out", directory, "--filter", "sleep/threads/*");
+        Assert.True(code == 0, stderr);
+        var rows = File.ReadAllLines(Path.Combine(directory, "results.csv")).Skip(1).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.StartsWith("sleep,", row));
+        Assert.All(rows, row => Assert.Contains(",threads,", row));
+
+        (code, _, stderr) = Run("report", Fixtures.Full, "--out", directory, "--filter", "nope/*");
+        Assert.Equal(2, code);
+        Assert.Contains("--filter nope/* selects none of the", stderr);
+    }
+
+    [Fact]
     public void Missing_file_is_exit_2_with_one_line() => AssertBadInput("not found", Path.Combine(Path.GetTempPath(), "no-such-dir", "results.json"));
 
     [Fact]

@@ -25,6 +25,12 @@ public static class Comparer
         }
 
         RefuseRepeatedRuns(baselines);
+        if (options.Filter is { } filter)
+        {
+            baselines = baselines.Select(run => Select(run, filter)).ToList();
+            current = Select(current, filter);
+        }
+
         var baseline = baselines[^1];
         var earlier = baselines.Take(baselines.Count - 1).ToList();
         var pairs = CellMatcher.Match(earlier, baseline, current);
@@ -32,7 +38,9 @@ public static class Comparer
         // With the family adjustment, every measured cell is one test of the family: verdicts are decided on the adjusted p-values.
         var statistics = FamilyAdjustment.Apply(pairs.Select((p, i) => unmeasured[i] is null ? VerdictRules.Analyze(p, options) : null).ToList(), options.Correction);
 
-        var cells = pairs.Select((p, i) => unmeasured[i] ?? VerdictRules.Decide(p, statistics[i]!, options)).ToList();
+        var cells = pairs
+            .Select((p, i) => (unmeasured[i] ?? VerdictRules.Decide(p, statistics[i]!, options)) with { CurrentSeconds = p.Current?.SamplesNs.Sum() / 1e9 })
+            .ToList();
 
         var differences = EnvironmentComparison.Differences(baseline.Environment, current.Environment).ToList();
         foreach (var run in earlier)
@@ -68,6 +76,15 @@ public static class Comparer
                 }
             }
         }
+    }
+
+    /// <summary>The cells of <paramref name="run"/> that <paramref name="filter"/> selects; none is bad input (a glob that matches nothing gates nothing).</summary>
+    private static ComparisonInput Select(ComparisonInput run, CellFilter filter)
+    {
+        var selected = run.Cells.Where(c => filter.Matches(c.Key)).ToList();
+        return selected.Count > 0
+            ? run with { Cells = selected }
+            : throw new ResultsFileException($"--filter {filter} selects none of the {run.Cells.Count} cells of {run.Source}");
     }
 
     private static bool SameMeasurements(ComparisonInput a, ComparisonInput b) =>

@@ -1,4 +1,5 @@
 using Bench.Compare.Statistics;
+using Bench.Results;
 
 namespace Bench.Compare;
 
@@ -51,4 +52,7 @@ public sealed record ComparisonOptions
     public FailOn FailOn { get; init; } = FailOn.Slower;
 
     public Correction Correction { get; init; } = Correction.BenjaminiHochberg;
+
+    /// <summary><c>--filter</c>: only the cells it selects, on every side; null: all.</summary>
+    public CellFilter? Filter { get; init; }
 }

@@ -21,10 +21,10 @@ internal static class CellCommand
 {
     public static Command Create()
     {
-        var spec = new Option<string>("--spec") { Required = true };
-        var result = new Option<string>("--result") { Required = true };
-        var command = new Command("cell", "internal: measure one cell (started by bench run)") { spec, result };
-        command.Hidden = true;
+        var spec = new Option<string>("--spec") { Required = true, Description = "the cell's spec (JSON), written by bench run" };
+        var result = new Option<string>("--result") { Required = true, Description = "where to write the cell's result (JSON)" };
+        // Listed in the help (every subcommand is), though only bench run starts it: it lives as long as its stdin.
+        var command = new Command("cell", "internal: measure one cell in this process (bench run starts one per cell; stdin is its lifeline)") { spec, result };
         command.SetAction(parse =>
         {
             WatchLifeline();

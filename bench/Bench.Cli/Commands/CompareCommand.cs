@@ -29,7 +29,7 @@ internal static class CompareCommand
         var noise = new Option<string>("--noise") { Description = "changes within this are noise: a percentage (1%) or a time", DefaultValueFactory = _ => "1%" };
         var alpha = new Option<string>("--alpha") { Description = "significance level of the tests (over all cells together with --correction bh)", DefaultValueFactory = _ => "0.01" };
         var format = new Option<string>("--format") { Description = $"{ReportFormats.Names}", DefaultValueFactory = _ => "text" };
-        var outputFile = new Option<string?>("--output") { Description = "write the report to this file (a one-line summary goes to stdout)" };
+        var outputFile = new Option<string[]>("--output") { Description = ReportOutputs.Description };
         var failOn = new Option<string>("--fail-on") { Description = "slower | any: what makes the exit code 1", DefaultValueFactory = _ => "slower" };
         var correction = new Option<string>("--correction")
         {
@@ -40,11 +40,12 @@ internal static class CompareCommand
         var db = StoreOptions.Database();
         var baselineBranch = new Option<string?>("--baseline-branch") { Description = "take the baseline history from the store (--db): the newest runs of this branch on CURRENT's machine" };
         var machine = new Option<string>("--machine") { Description = "with --baseline-branch: auto (CURRENT's machine fingerprint) or a fingerprint", DefaultValueFactory = _ => StoreBaseline.AutoMachine };
+        var filter = FilterOption.Create("compare only the cells whose key workload/strategy/wW/parameters matches this glob (repeatable)");
         var baselineRuns = new Option<int>("--baseline-runs") { Description = "with --baseline-branch: how many of the newest runs make the history", DefaultValueFactory = _ => StoreBaseline.DefaultRuns };
 
         var command = new Command("compare", "compare two runs cell by cell; exit 1 on a regression (a CI gate)")
         {
-            runs, threshold, noise, alpha, format, outputFile, failOn, correction, strictEnv, db, baselineBranch, machine, baselineRuns,
+            runs, threshold, noise, alpha, format, outputFile, failOn, correction, strictEnv, filter, db, baselineBranch, machine, baselineRuns,
         };
         command.SetAction(parse =>
         {
@@ -61,16 +62,13 @@ internal static class CompareCommand
                 },
                 Correction = CorrectionNames.Parse(parse.GetValue(correction)!)
                     ?? throw new BadInputException($"--correction '{parse.GetValue(correction)!.ToLowerInvariant()}' is not a choice; valid: {CorrectionNames.Valid}"),
+                Filter = FilterOption.Read(parse, filter),
             };
             var formatName = parse.GetValue(format)!;
             var renderer = ReportFormats.Find(formatName)
                 ?? throw new BadInputException($"--format '{formatName}' is not a format; valid: {ReportFormats.Names.Replace('|', ',')}");
 
-            var file = parse.GetValue(outputFile);
-            if (file is not null && Directory.Exists(file))
-            {
-                throw new BadInputException($"--output {file} is a directory; give a file path, e.g. {Path.Combine(file, "report." + renderer.Name)}");
-            }
+            var targets = ReportOutputs.Parse(parse.GetValue(outputFile), renderer);
 
             var paths = parse.GetValue(runs)!;
             ComparisonReport report;
@@ -104,17 +102,16 @@ internal static class CompareCommand
                 report = Comparer.Compare(paths[..^1], paths[^1], options);
             }
 
-            var rendered = renderer.Render(report);
-            if (file is null)
+            if (targets.Count == 0)
             {
-                output.Write(rendered);
+                output.Write(renderer.Render(report));
             }
             else
             {
-                AtomicFile.WriteAllText(file, rendered);
+                var written = ReportOutputs.Write(targets, report);
                 var failing = report.Failing.Select(c => c.Name).ToList();
                 output.WriteLine($"bench compare: {report.Cells.Count} cells: {report.CountsLine}; " +
-                                 (failing.Count > 0 ? $"FAIL: {string.Join("; ", failing)}" : "PASS") + $"; {renderer.Name} report in {file}");
+                                 (failing.Count > 0 ? $"FAIL: {string.Join("; ", failing)}" : "PASS") + $"; {written}");
             }
 
             if (report.EnvironmentDifferences.Count > 0)

@@ -12,13 +12,14 @@ internal static class ReportCommand
         var results = new Argument<string>("results") { Description = "a results.json written by bench run" };
         var outDir = new Option<string?>("--out") { Description = "output directory (default: report/ beside the results file)" };
         var threshold = Threshold();
-        var command = new Command("report", "render a results.json as HTML with PNG charts, Markdown, CSV and claims.json") { results, outDir, threshold };
+        var filter = FilterOption.Create("only the cells whose key workload/strategy/wW/parameters matches this glob (repeatable)");
+        var command = new Command("report", "render a results.json as HTML with PNG charts, Markdown, CSV and claims.json") { results, outDir, threshold, filter };
         command.SetAction(parse =>
         {
             // ResultsFile.Read turns a missing file, corrupt JSON or another schema into a
             // ResultsFileException, which Cli maps to one line and exit code 2.
             var options = Options(parse.GetValue(threshold));
-            var report = ReportWriter.Write(parse.GetValue(results)!, parse.GetValue(outDir), options);
+            var report = ReportWriter.Write(parse.GetValue(results)!, parse.GetValue(outDir), options, FilterOption.Read(parse, filter));
             output.WriteLine($"bench report: {report.Charts.Count} charts in {report.Elapsed.TotalSeconds:F1} s");
             output.WriteLine(report.IndexHtml);
             return 0;

@@ -26,10 +26,16 @@ internal static class RunCommand
         var db = StoreOptions.Database();
         var threshold = ReportCommand.Threshold();
         var retry = new Option<int>("--retry") { Description = "0 | 1: run the items of a worker that died or hung again on a fresh worker (default 1)", DefaultValueFactory = _ => 1 };
+        var filter = new Option<string[]>("--filter")
+        {
+            Description = "only the cells whose key workload/strategy/wW/parameters matches this glob, e.g. 'sieve/process-pool/*' (repeatable; * and ?)",
+        };
+        var list = new Option<bool>("--list") { Description = "print the planned cells and the estimated time; measure nothing" };
+        var dry = new Option<bool>("--dry") { Description = "validate each cell once against the reference, time nothing, write nothing: a smoke test" };
 
         var command = new Command("run", "measure workloads × strategies × workers and write results.json")
         {
-            workloads, strategies, workers, profile, outDir, parameters, chunk, resume, verbose, itemTimeout, retry, gil, launches, record, db, threshold,
+            workloads, strategies, workers, profile, outDir, parameters, filter, list, dry, chunk, resume, verbose, itemTimeout, retry, gil, launches, record, db, threshold,
         };
         command.SetAction(parse =>
         {
@@ -68,10 +74,16 @@ internal static class RunCommand
                 ItemTimeout = faults.ItemTimeout,
                 Retries = faults.Retries,
                 Gil = parse.GetValue(gil),
+                Filter = parse.GetValue(filter) is { Length: > 0 } globs ? globs : null,
             };
 
+            if (parse.GetValue(list) || parse.GetValue(dry))
+            {
+                return Preview(parse.GetValue(list), resumeDirectory, request, output);
+            }
+
             // The options given on this command line (not their defaults): a resume checks them against its plan.
-            var given = new Option[] { workloads, strategies, workers, profile, parameters, chunk, itemTimeout, retry, gil, launches }
+            var given = new Option[] { workloads, strategies, workers, profile, parameters, chunk, itemTimeout, retry, gil, launches, filter }
                 .Where(o => parse.GetResult(o) is { Implicit: false })
                 .Select(o => o.Name)
                 .ToHashSet(StringComparer.Ordinal);
@@ -109,5 +121,28 @@ internal static class RunCommand
             return RunOrchestrator.Execute(plan, request.Profile, options, output, SpectreProgress.Supported(output) ? new SpectreProgress() : null);
         });
         return command;
+    }
+
+    /// <summary><c>--list</c> or <c>--dry</c>: the plan of these options, listed or validated; no run directory is made.</summary>
+    private static int Preview(bool list, string? resumeDirectory, RunRequest request, TextWriter output)
+    {
+        var what = list ? "--list" : "--dry";
+        if (resumeDirectory is not null)
+        {
+            throw new BadInputException($"{what} previews a fresh run's plan; it does not combine with --resume");
+        }
+
+        var plan = RunPlanning.Fresh(request, Path.Combine(Path.GetTempPath(), "bench-preview"));
+        if (!list)
+        {
+            return DryRun.Execute(plan, output);
+        }
+
+        foreach (var line in PlanListing.Lines(plan, request.Profile))
+        {
+            output.WriteLine(line);
+        }
+
+        return 0;
     }
 }

@@ -84,6 +84,11 @@ public static class CellRunner
                     };
                 }
 
+                if (spec.ValidateOnly)
+                {
+                    return result with { Status = CellStatus.Ok }; // bench run --dry: validated, never timed
+                }
+
                 // 3. Trace, before measuring (in-process strategies and processes): the traced batch follows the
                 // validation batch on the same executor, warm as the samples are. After BDN's summary and
                 // exports the executor had sat idle, and a traced threadpool batch of microsecond items

@@ -43,6 +43,9 @@ public sealed record CellSpec
     /// workers; off by default, so that a killed cell leaves no endpoint files behind.</summary>
     public bool DiagnosticIpc { get; init; }
 
+    /// <summary><c>bench run --dry</c>: validate one batch against the reference and stop; nothing is timed.</summary>
+    public bool ValidateOnly { get; init; }
+
     public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters, Variant);
 
     /// <summary>A file-name-safe, readable id: "sieve-threads-w4-3f2a9c".</summary>

@@ -28,6 +28,9 @@ public sealed record RunRequest
 
     /// <summary>--gil: add a CPython-like GIL variant (<see cref="CellVariants.Gil"/>) of every CPU-bound thread-strategy cell.</summary>
     public bool Gil { get; init; }
+
+    /// <summary>--filter globs over the cell key (<see cref="CellFilter"/>); null or empty: every planned cell.</summary>
+    public IReadOnlyList<string>? Filter { get; init; }
 }
 
 /// <summary>
@@ -170,9 +173,40 @@ public static class RunPlan
         {
             error = "the selection has no applicable cell (threadpool-async needs a workload with an async form: " +
                     string.Join(", ", WorkloadRegistry.Workloads.Where(w => w.Info.HasAsyncForm).Select(w => w.Info.Name)) + ")";
+            return cells;
         }
 
-        return cells;
+        return Select(cells, request.Filter, out error);
+    }
+
+    /// <summary>The cells <paramref name="globs"/> select (all of them without a glob); none selected is an error.</summary>
+    private static IReadOnlyList<CellSpec> Select(List<CellSpec> cells, IReadOnlyList<string>? globs, out string? error)
+    {
+        error = null;
+        CellFilter? filter;
+        try
+        {
+            filter = CellFilter.Of(globs);
+        }
+        catch (ArgumentException e)
+        {
+            error = e.Message;
+            return [];
+        }
+
+        if (filter is null)
+        {
+            return cells;
+        }
+
+        var selected = cells.Where(c => filter.Matches(c.Key)).ToList();
+        if (selected.Count == 0)
+        {
+            error = $"--filter {filter} selects none of the {cells.Count} planned cells " +
+                    $"(keys are workload/strategy/wW/parameters, e.g. {CellFilter.PathOf(cells[0].Key)}; bench run --list shows them)";
+        }
+
+        return selected;
     }
 
     /// <summary>The --param values of one workload, by parameter name.</summary>

@@ -42,6 +42,9 @@ public sealed record RunPlanRecord
 
     public bool Gil { get; init; }
 
+    /// <summary>--filter globs (optional: absent in plans of runs without one).</summary>
+    public IReadOnlyList<string>? Filter { get; init; }
+
     /// <summary>The cells' keys in plan order.</summary>
     public required IReadOnlyList<string> Cells { get; init; }
 
@@ -58,6 +61,7 @@ public sealed record RunPlanRecord
         ItemTimeoutSeconds = request.ItemTimeout?.TotalSeconds,
         Retries = request.Retries,
         Gil = request.Gil,
+        Filter = request.Filter is { Count: > 0 } filter ? filter : null,
         Cells = [.. plan.Select(c => c.Key)],
     };
 
@@ -77,6 +81,7 @@ public sealed record RunPlanRecord
             ItemTimeout = ItemTimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
             Retries = Retries,
             Gil = Gil,
+            Filter = Filter,
         };
     }
 
@@ -110,6 +115,7 @@ public sealed record RunPlanRecord
         Check("--item-timeout", Optional(ItemTimeoutSeconds), Optional(asked.ItemTimeoutSeconds));
         Check("--retry", Retries.ToString(CultureInfo.InvariantCulture), asked.Retries.ToString(CultureInfo.InvariantCulture));
         Check("--gil", Gil ? "on" : "off", asked.Gil ? "on" : "off");
+        Check("--filter", Filter is null ? "(none)" : string.Join(" ", Filter), asked.Filter is null ? "(none)" : string.Join(" ", asked.Filter));
         return differences;
     }
 

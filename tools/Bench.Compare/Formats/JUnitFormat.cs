@@ -6,7 +6,8 @@ using Bench.Compare.Verdicts;
 namespace Bench.Compare.Formats;
 
 /// <summary>
-/// JUnit XML for CI test reporters: a test case per cell, a failure for each cell that fails the gate,
+/// JUnit XML for CI test reporters, valid against Jenkins' junit-10.xsd (tests/Bench.Compare.Tests/Schemas):
+/// a test case per cell with the current run's time for it, a failure for each cell that fails the gate,
 /// skipped for unknown (undecided is not a pass). Environment differences come first, as an XML comment
 /// and as suite properties. XmlWriter escapes the XML specials; characters XML cannot carry at all
 /// (control characters in a crafted name) are replaced first.
@@ -30,17 +31,21 @@ public sealed class JUnitFormat : IReportFormat
             var failures = report.Failing.Count;
             var skipped = report.Count(Verdict.Unknown);
             var total = report.Cells.Count.ToString(CultureInfo.InvariantCulture);
+            var time = Seconds(report.Cells.Sum(c => c.CurrentSeconds ?? 0));
+            // junit-10.xsd (Jenkins) allows skipped on a testsuite, not on testsuites: the counts of the root are name, tests, failures, errors, time.
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "bench compare");
             xml.WriteAttributeString("tests", total);
             xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteAttributeString("time", time);
             xml.WriteStartElement("testsuite");
             xml.WriteAttributeString("name", "bench compare");
             xml.WriteAttributeString("tests", total);
             xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("time", time);
 
             xml.WriteStartElement("properties");
             foreach (var difference in report.EnvironmentDifferences)
@@ -70,6 +75,7 @@ public sealed class JUnitFormat : IReportFormat
                 xml.WriteStartElement("testcase");
                 xml.WriteAttributeString("classname", Clean("bench." + cell.Group));
                 xml.WriteAttributeString("name", Clean(cell.Name));
+                xml.WriteAttributeString("time", Seconds(cell.CurrentSeconds ?? 0));
                 var message = Clean($"{cell.Verdict.Name()}: {cell.Reason}");
                 if (report.Fails(cell))
                 {
@@ -100,6 +106,12 @@ public sealed class JUnitFormat : IReportFormat
 
         return builder.AppendLine().ToString();
     }
+
+    /// <summary>
+    /// A time in seconds as junit-10.xsd's SUREFIRE_TIME takes it (digits, a dot, no exponent): the seconds the
+    /// current run's samples of a cell took — the time a CI test view shows beside the case.
+    /// </summary>
+    private static string Seconds(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static void Property(XmlWriter xml, string name, string value)
     {

@@ -7,4 +7,7 @@ public sealed record CellComparison(string Key, string Name, string Group, Verdi
 {
     /// <summary>A <see cref="Verdict.Failed"/> cell that failed in the current run (not only in the baseline): a regression.</summary>
     public bool CurrentFailed { get; init; }
+
+    /// <summary>Seconds the current run's samples of this cell took together (JUnit's <c>time</c>); null where it has none.</summary>
+    public double? CurrentSeconds { get; init; }
 }
