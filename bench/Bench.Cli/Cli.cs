@@ -61,7 +61,7 @@ public static class Cli
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;
         }
-        catch (Bench.Harness.Running.RunDirectoryException e)
+        catch (Bench.Harness.Run.RunDirectoryException e)
         {
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;

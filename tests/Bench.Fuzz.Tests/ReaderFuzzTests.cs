@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Bench.Compare.Inputs;
-using Bench.Harness.Running;
+using Bench.Harness.Run;
 using Bench.Protocol;
 using Bench.Results;
 using CsCheck;

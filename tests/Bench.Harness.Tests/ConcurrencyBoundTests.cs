@@ -1,5 +1,3 @@
-using Bench.Harness.Execution;
-
 namespace Bench.Harness.Tests;
 
 /// <summary>

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Bench.Harness.Execution.Strategies;
+using Bench.Harness.Measurement;
+using Bench.Harness.Planning;
 using Bench.Results;
 
 namespace Bench.Harness.Tests;
@@ -22,7 +25,7 @@ public class EndToEndTests
 
             Assert.Equal(RunResults.SchemaId, results.Schema);
             // Every registered strategy is described, so that readers never need to know strategy names.
-            Assert.Equal(Strategies.StrategyRegistry.BuiltIn.Descriptors, results.Strategies);
+            Assert.Equal(StrategyRegistry.BuiltIn.Descriptors, results.Strategies);
             Assert.All(results.Cells, c => Assert.Equal(c.Workload == "sleep" ? Categories.IoBound : Categories.Overhead, c.Category));
             Assert.Equal("quick", results.Profile);
             Assert.Contains(results.Environment.WorkerBuild, new[] { "jit", "nativeaot" });

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Bench.Harness.Execution;
-using Bench.Harness.Strategies;
+using Bench.Harness.Execution.Strategies;
 using Bench.Results;
 using Bench.Workloads.Contract;
 

@@ -1,10 +1,10 @@
 using Bench.Compare;
 using Bench.Compare.Formats;
 using Bench.Compare.Verdicts;
-using Bench.Harness.Measurement;
+using Bench.Harness.Cell;
+using Bench.Harness.Execution.Strategies;
 using Bench.Harness.Planning;
 using Bench.Harness.Statistics;
-using Bench.Harness.Strategies;
 using Bench.Reports;
 using Bench.Reports.Guide;
 using Bench.Reports.Model;

@@ -1,6 +1,6 @@
 using Bench.Harness.Execution;
-using Bench.Harness.Strategies;
-using Bench.Harness.Workers;
+using Bench.Harness.Execution.Strategies;
+using Bench.Harness.Execution.Workers;
 using Bench.Workloads;
 using Bench.Workloads.Contract;
 

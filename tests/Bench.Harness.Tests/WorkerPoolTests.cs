@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Bench.Harness.Execution;
-using Bench.Harness.Strategies;
-using Bench.Harness.Workers;
+using Bench.Harness.Execution.Strategies;
+using Bench.Harness.Execution.Workers;
 using Bench.Workloads;
 using Bench.Workloads.Basic;
 using Bench.Workloads.Contract;

@@ -1,4 +1,4 @@
-using Bench.Harness.Running;
+using Bench.Harness.Run;
 using Bench.Results;
 
 namespace Bench.Measurement.Tests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Bench.Harness.Running;
+using Bench.Harness.Run;
 using Bench.Results;
 
 namespace Bench.Measurement.Tests;

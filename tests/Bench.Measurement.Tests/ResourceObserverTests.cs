@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Bench.Harness.Resources;
+using Bench.Harness.Cell;
+using Bench.Harness.Os;
 using Xunit.Abstractions;
 
 namespace Bench.Measurement.Tests;

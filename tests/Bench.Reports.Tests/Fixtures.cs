@@ -16,7 +16,7 @@ internal static class Fixtures
     public static string V1 => Path("results-v1.json");
 
     /// <summary>What the harness writes into results.json about its strategies.</summary>
-    public static IReadOnlyList<StrategyDescriptor> BuiltInStrategies => Bench.Harness.Strategies.StrategyRegistry.BuiltIn.Descriptors;
+    public static IReadOnlyList<StrategyDescriptor> BuiltInStrategies => Bench.Harness.Execution.Strategies.StrategyRegistry.BuiltIn.Descriptors;
 
     /// <summary>Where tests keep what they render (screenshots included): artifacts/test-output/ under the repository root.</summary>
     public static string OutputDirectory(string name)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Bench.Harness.Gil;
+using Bench.Harness.Execution.Gil;
 using Bench.Workloads.Contract;
 
 namespace Bench.Sync.Tests;

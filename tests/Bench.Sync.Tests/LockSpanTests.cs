@@ -1,5 +1,5 @@
 using Bench.Harness.Execution;
-using Bench.Harness.Strategies;
+using Bench.Harness.Execution.Strategies;
 using Bench.Workloads;
 using Bench.Workloads.Contract;
 

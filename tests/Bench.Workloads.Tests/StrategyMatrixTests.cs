@@ -1,5 +1,4 @@
-using Bench.Harness.Execution;
-using Bench.Harness.Strategies;
+using Bench.Harness.Execution.Strategies;
 using Bench.Workloads;
 
 namespace Bench.Workloads.Tests;

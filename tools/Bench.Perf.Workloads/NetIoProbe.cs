@@ -1,5 +1,5 @@
-using Bench.Harness.Execution;
-using Bench.Harness.Workers;
+using Bench.Harness.Execution.Strategies;
+using Bench.Harness.Execution.Workers;
 
 namespace Bench.Perf.Workloads;
 

@@ -1,4 +1,5 @@
-using Bench.Harness.Execution;
+using Bench.Harness.Execution.Strategies;
+using Bench.Harness.Execution.Workers;
 using Bench.Perf.Workloads;
 
 // Speed of the workloads against anchors measured in this same run. The machine is shared: read the
@@ -11,7 +12,7 @@ if (which is not ("all" or "sieve" or "blur" or "net"))
 }
 
 Console.WriteLine($"bench-perf-workloads: {Environment.ProcessorCount} logical cores, load average {Probe.LoadAverage()}");
-Bench.Harness.Workers.WorkerLauncher launcher;
+Bench.Harness.Execution.Workers.WorkerLauncher launcher;
 try
 {
     launcher = BatchProbe.LocateBuiltWorker(AppContext.BaseDirectory);

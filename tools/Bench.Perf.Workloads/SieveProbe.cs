@@ -1,6 +1,6 @@
 using System.Globalization;
-using Bench.Harness.Execution;
-using Bench.Harness.Workers;
+using Bench.Harness.Execution.Strategies;
+using Bench.Harness.Execution.Workers;
 using Bench.Workloads.Cpu;
 
 namespace Bench.Perf.Workloads;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Bench.Harness.Faults;
-using Bench.Harness.Measurement;
+using Bench.Harness.Cell;
+using Bench.Harness.Execution.Faults;
+using Bench.Harness.Execution.Workers;
 using Bench.Harness.Planning;
-using Bench.Harness.Workers;
 using Bench.Protocol.Faults;
 using Bench.Results;
 using Bench.Workloads;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Bench.Harness.Measurement;
+using Bench.Harness.Cell;
+using Bench.Harness.Execution.Strategies;
 using Bench.Harness.Planning;
-using Bench.Harness.Strategies;
 using Bench.Workloads;
 
 namespace Bench.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Bench.Cli.Progress;
 using Bench.Harness.Planning;
-using Bench.Harness.Running;
+using Bench.Harness.Run;
 
 namespace Bench.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using Bench.Harness.Planning;
-using Bench.Harness.Running;
+using Bench.Harness.Run;
 
 namespace Bench.Cli.Commands;
 

@@ -1,4 +1,5 @@
-using Bench.Harness.Running.Progress;
+using Bench.Harness.Planning;
+using Bench.Harness.Run.Progress;
 using Spectre.Console;
 
 namespace Bench.Cli.Progress;

@@ -1,3 +1,5 @@
+using Bench.Harness.Machine;
+using Bench.Results;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -7,7 +9,6 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Bench.Results;
 
 namespace Bench.Harness.Measurement;
 

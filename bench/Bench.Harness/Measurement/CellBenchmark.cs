@@ -1,3 +1,4 @@
+using Bench.Harness.Execution.Strategies;
 using BenchmarkDotNet.Attributes;
 
 namespace Bench.Harness.Measurement;

@@ -1,3 +1,4 @@
+using Bench.Harness.Os;
 using Bench.Results;
 
 namespace Bench.Harness.Planning;

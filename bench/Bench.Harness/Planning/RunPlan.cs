@@ -1,4 +1,5 @@
-using Bench.Harness.Strategies;
+using Bench.Harness.Execution.Faults;
+using Bench.Harness.Execution.Strategies;
 using Bench.Results;
 using Bench.Workloads;
 
@@ -131,7 +132,7 @@ public static class RunPlan
                         continue;
                     }
 
-                    string?[] variants = request.Gil && Gil.GilMode.AppliesTo(workload.Info, strategy.Info) ? [null, CellVariants.Gil] : [null];
+                    string?[] variants = request.Gil && GilMode.AppliesTo(workload.Info, strategy.Info) ? [null, CellVariants.Gil] : [null];
                     foreach (var variant in variants)
                     {
                         foreach (var w in workers)
@@ -147,7 +148,7 @@ public static class RunPlan
                                 Job = request.Profile.Job,
                                 BudgetSeconds = request.Profile.CellBudgetSeconds,
                                 BdnDirectory = bdnRoot,
-                                ItemTimeoutSeconds = (request.ItemTimeout ?? Faults.FaultPolicy.DefaultItemTimeout(request.Profile.Name)).TotalSeconds,
+                                ItemTimeoutSeconds = (request.ItemTimeout ?? FaultPolicy.DefaultItemTimeout(request.Profile.Name)).TotalSeconds,
                                 Retries = request.Retries,
                             };
                             cells.Add(spec with { BdnDirectory = Path.Combine(bdnRoot, spec.FileId) });
@@ -157,7 +158,7 @@ public static class RunPlan
             }
         }
 
-        if (request.Gil && !cells.Any(c => Gil.GilMode.IsOn(c.Variant)))
+        if (request.Gil && !cells.Any(c => GilMode.IsOn(c.Variant)))
         {
             error = "--gil applies to CPU-bound workloads under thread strategies (threads, threadpool); the selection has none";
             return [];
