@@ -48,7 +48,7 @@ public class FitTests
         var points = Workers.Select(w => new ScalingPoint(w, w)).ToList();
         var fit = ScalabilityFit.TryFit(points)!;
         Assert.Equal(0, fit.Amdahl.SerialFraction, 4);
-        Assert.True(double.IsPositiveInfinity(fit.Usl.PeakWorkers));
+        Assert.True(double.IsPositiveInfinity(fit.Usl!.PeakWorkers));
     }
 
     [Fact]
@@ -57,6 +57,37 @@ public class FitTests
         var points = new[] { new ScalingPoint(1, 1), new ScalingPoint(2, 2.3), new ScalingPoint(4, 4.9) };
         var fit = UslFit.Fit(points);
         Assert.True(fit.Sigma >= 0 && fit.Kappa >= 0);
+    }
+
+    [Fact]
+    public void Usl_is_fitted_only_where_the_worker_counts_outnumber_its_two_parameters_by_two()
+    {
+        // Three points: USL's two parameters would pass through them whatever they are (R² 1 for free).
+        var three = ScalabilityFit.TryFit([new(1, 1), new(2, 1.8), new(4, 2.9)])!;
+        Assert.NotNull(three.Amdahl);
+        Assert.Null(three.Usl);
+        Assert.False(three.DrawUsl);
+        Assert.Equal("no USL fit: 3 worker counts for 2 parameters (needs 4)", ScalabilityFit.WhyNo("USL", ScalabilityFit.UslParameters, 3));
+
+        var four = ScalabilityFit.TryFit([new(1, 1), new(2, 1.8), new(4, 2.9), new(8, 3.5)])!;
+        Assert.NotNull(four.Usl);
+    }
+
+    [Fact]
+    public void The_bootstrap_interval_of_the_serial_fraction_contains_the_true_value_and_is_reproducible()
+    {
+        // s = 0.2 with ±3 % noise on every sample.
+        var random = new Random(7);
+        IReadOnlyList<double> Samples(double median) => Enumerable.Range(0, 15).Select(_ => median * (1 + 0.03 * (2 * random.NextDouble() - 1))).ToList();
+        var w1 = Samples(100);
+        var cells = new[] { 2, 4, 8 }.Select(w => (w, Samples(100 * (0.2 + 0.8 / w)))).ToList();
+
+        var first = FitUncertainty.Estimate(w1, cells, usl: true, 0.95, seed: 1)!;
+        var again = FitUncertainty.Estimate(w1, cells, usl: true, 0.95, seed: 1)!;
+        Assert.InRange(0.2, first.SerialFraction!.Value.Low, first.SerialFraction.Value.High);
+        Assert.True(first.SerialFraction.Value.High - first.SerialFraction.Value.Low < 0.1);
+        Assert.Equal(first, again);
+        Assert.NotNull(first.PeakWorkers);
     }
 
     [Fact]

@@ -81,7 +81,10 @@ public class SchemaV1Tests
         bool Decided(string line) => decided.Any(p => line.StartsWith(p, StringComparison.Ordinal));
         var before = File.ReadAllLines(Fixtures.Path("results-v1.summary.md")).Where(l => !Decided(l)).ToList();
         var lines = File.ReadAllLines(report.SummaryMarkdown);
-        var after = lines.Where(l => !Decided(l)).ToList();
+        // Speedups and efficiencies now carry their interval: "1.25× (0.695–2.37)"; without it the line is v1's.
+        var after = lines.Where(l => !Decided(l))
+            .Select(l => Regex.Replace(l, @" \([^()|]*–[^()|]*\)", "").Replace(" (95% CI)", "", StringComparison.Ordinal))
+            .ToList();
         Assert.Contains(lines, l => l.StartsWith("- CPU-bound: process-pool and threadpool are not told apart", StringComparison.Ordinal));
         Assert.Equal(before.Count, after.Count);
         foreach (var (old, now) in before.Zip(after))

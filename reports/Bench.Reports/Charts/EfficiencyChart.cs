@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace Bench.Reports.Charts;
 
-/// <summary>Parallel efficiency (speedup ÷ W) against W, one line per strategy; 100% is ideal.</summary>
+/// <summary>Parallel efficiency (speedup ÷ W) against W, one line per strategy with its confidence interval as error bars; 100% is ideal.</summary>
 public static class EfficiencyChart
 {
     public static ChartImage Draw(WorkloadGroup group, ChartContext context)
@@ -32,6 +32,16 @@ public static class EfficiencyChart
             line.MarkerSize = 9;
             line.LegendText = strategy;
             top = Math.Max(top, points.Max(p => p.EfficiencyVsW1!.Value * 100) * 1.1);
+            var withInterval = points.Select((p, i) => (Cell: p, X: xs[i])).Where(p => p.Cell.EfficiencyInterval is not null).ToList();
+            if (withInterval.Count > 0)
+            {
+                var bars = plot.Add.ErrorBar(withInterval.Select(p => p.X).ToArray(), withInterval.Select(p => p.Cell.EfficiencyVsW1!.Value * 100).ToArray(), withInterval.Select(_ => 0.0).ToArray());
+                bars.YErrorPositive = withInterval.Select(p => Math.Max(0, p.Cell.EfficiencyInterval!.Value.High - p.Cell.EfficiencyVsW1!.Value) * 100).ToArray();
+                bars.YErrorNegative = withInterval.Select(p => Math.Max(0, p.Cell.EfficiencyVsW1!.Value - p.Cell.EfficiencyInterval!.Value.Low) * 100).ToArray();
+                bars.Color = context.Colour(strategy);
+                bars.LineWidth = 1.5f;
+                top = Math.Max(top, withInterval.Max(p => Math.Min(p.Cell.EfficiencyInterval!.Value.High, p.Cell.EfficiencyVsW1!.Value * 3) * 100) * 1.05);
+            }
         }
 
         var maxWorkers = group.WorkerCounts.Max();
@@ -40,6 +50,6 @@ public static class EfficiencyChart
         ChartStyle.LegendOutside(plot);
         var file = context.FileName(group, "efficiency");
         ChartStyle.Save(plot, context.Directory, file);
-        return new ChartImage(title, file, "Efficiency = speedup over the same strategy at W=1 ÷ W, the base of the speedup chart. Above 100% is super-linear (or a slow W=1 cell). Efficiency against a plain sequential loop, which also charges a strategy its own overhead at W=1, is derived.efficiencyVsSequential in results.json.");
+        return new ChartImage(title, file, $"Bars: the {context.Data.Options.Confidence * 100:0.#}% confidence interval. Efficiency = speedup over the same strategy at W=1 ÷ W, the base of the speedup chart. Above 100% is super-linear (or a slow W=1 cell). Efficiency against a plain sequential loop, which also charges a strategy its own overhead at W=1, is derived.efficiencyVsSequential in results.json.");
     }
 }

@@ -5,10 +5,11 @@ using ScottPlot;
 namespace Bench.Reports.Charts;
 
 /// <summary>
-/// Speedup over W=1 against W, one line per strategy, the ideal (linear, thin solid grey) line, and the Amdahl (dashed)
-/// and USL (dotted) fits where a strategy has ≥ 3 worker counts — drawn to twice the largest measured W,
-/// which is the fits' view beyond this machine; that region is shaded and named in the legend. A fit whose
-/// R² is below <see cref="ScalabilityFit.MinimumRSquaredToDraw"/> is left out of the chart (the table keeps it).
+/// Speedup over W=1 against W, one line per strategy with each point's confidence interval as an error bar,
+/// the ideal (linear, thin solid grey) line, and the Amdahl (dashed) and USL (dotted) fits where the data
+/// carry them (<see cref="ScalabilityFit"/>) — drawn past the largest measured W to twice it, but never past
+/// twice the machine's logical cores; that region is shaded and named in the legend. A fit whose R² is
+/// below <see cref="ScalabilityFit.MinimumRSquaredToDraw"/> is left out of the chart (the table keeps it).
 /// </summary>
 public static class SpeedupChart
 {
@@ -26,8 +27,8 @@ public static class SpeedupChart
 
         var maxWorkers = group.WorkerCounts.Max();
         var drawn = group.Fits.Where(f => f.Value.DrawAmdahl || f.Value.DrawUsl).ToDictionary(f => f.Key, f => f.Value);
-        var omitted = group.Fits.Count(f => !f.Value.DrawAmdahl) + group.Fits.Count(f => !f.Value.DrawUsl);
-        var fitEnd = drawn.Count > 0 ? maxWorkers * 2.0 : maxWorkers;
+        var omitted = group.Fits.Count(f => !f.Value.DrawAmdahl) + group.Fits.Count(f => f.Value.Usl is not null && !f.Value.DrawUsl);
+        var fitEnd = drawn.Count > 0 ? Math.Max(maxWorkers, Math.Min(maxWorkers * 2.0, 2.0 * context.Data.Environment.LogicalCores)) : maxWorkers;
         var plot = ChartStyle.Create(title, "workers W", "speedup over W=1 (×)");
         if (fitEnd > maxWorkers)
         {
@@ -46,14 +47,29 @@ public static class SpeedupChart
         ideal.LegendText = "ideal (speedup = W)";
 
         var top = 1.0;
-        foreach (var (strategy, points) in curves)
+        // Strategies side by side at each W, as on the efficiency chart, so that overlapping error bars stay apart.
+        foreach (var (index, (strategy, points)) in curves.Index())
         {
             var colour = context.Colour(strategy);
-            var line = plot.Add.Scatter(points.Select(p => (double)p.Workers).ToArray(), points.Select(p => p.SpeedupVsW1!.Value).ToArray(), colour);
+            var dodge = ChartStyle.Dodge(index, curves.Count, 0.3);
+            var line = plot.Add.Scatter(points.Select(p => p.Workers + dodge).ToArray(), points.Select(p => p.SpeedupVsW1!.Value).ToArray(), colour);
             line.LineWidth = 2.5f;
             line.MarkerSize = 9;
             line.LegendText = strategy;
             top = Math.Max(top, points.Max(p => p.SpeedupVsW1!.Value));
+            var withInterval = points.Where(p => p.SpeedupInterval is not null).ToList();
+            if (withInterval.Count > 0)
+            {
+                var bars = plot.Add.ErrorBar(
+                    withInterval.Select(p => p.Workers + dodge).ToArray(),
+                    withInterval.Select(p => p.SpeedupVsW1!.Value).ToArray(),
+                    withInterval.Select(_ => 0.0).ToArray());
+                bars.YErrorPositive = withInterval.Select(p => Math.Max(0, p.SpeedupInterval!.Value.High - p.SpeedupVsW1!.Value)).ToArray();
+                bars.YErrorNegative = withInterval.Select(p => Math.Max(0, p.SpeedupVsW1!.Value - p.SpeedupInterval!.Value.Low)).ToArray();
+                bars.Color = colour;
+                bars.LineWidth = 1.5f;
+                top = Math.Max(top, withInterval.Max(p => Math.Min(p.SpeedupInterval!.Value.High, p.SpeedupVsW1!.Value * 3)));
+            }
 
             if (drawn.TryGetValue(strategy, out var fit))
             {
@@ -68,7 +84,7 @@ public static class SpeedupChart
 
                 if (fit.DrawUsl)
                 {
-                    var usl = plot.Add.ScatterLine(xs, xs.Select(fit.Usl.Predict).ToArray(), colour);
+                    var usl = plot.Add.ScatterLine(xs, xs.Select(fit.Usl!.Predict).ToArray(), colour);
                     usl.LinePattern = LinePattern.Dotted;
                     usl.LineWidth = 2f;
                     top = Math.Max(top, xs.Max(fit.Usl.Predict));
@@ -93,12 +109,16 @@ public static class SpeedupChart
         ChartStyle.LegendOutside(plot);
         var file = context.FileName(group, "speedup");
         ChartStyle.Save(plot, context.Directory, file);
-        var caption = group.Fits.Count == 0
-            ? "No fits: fewer than 3 worker counts per strategy."
+        var mostPoints = group.Strategies.Select(st => group.Curve(st).Count(c => c.SpeedupVsW1 is not null)).DefaultIfEmpty(0).Max();
+        var barsText = $"Bars: the speedup's {context.Data.Options.Confidence * 100:0.#}% confidence interval (both cells' samples). ";
+        var caption = barsText + (group.Fits.Count == 0
+            ? $"No fits: {ScalabilityFit.WhyNo("Amdahl", ScalabilityFit.AmdahlParameters, mostPoints)}, a model needs {ScalabilityFit.SurplusPoints} more worker counts than its parameters."
             : (drawn.Count > 0
-                  ? $"Thin grey: ideal; dashed: Amdahl fit; dotted: USL fit, each in its strategy's colour (strategies with ≥ 3 worker counts), extended to W={Format.Workers(fitEnd)}, beyond the largest measured W={maxWorkers}."
+                  ? $"Thin grey: ideal; dashed: Amdahl fit; dotted: USL fit, each in its strategy's colour where its worker counts outnumber its parameters by {ScalabilityFit.SurplusPoints} (Amdahl ≥ {ScalabilityFit.AmdahlParameters + ScalabilityFit.SurplusPoints}, USL ≥ {ScalabilityFit.UslParameters + ScalabilityFit.SurplusPoints})" +
+                    (fitEnd > maxWorkers ? $", extended (shaded) to W={Format.Workers(fitEnd)}, beyond the largest measured W={maxWorkers} and never past 2× the {context.Data.Environment.LogicalCores} logical cores." : ", not extended: the largest measured W already reaches 2× the logical cores.")
                   : "Thin grey: ideal.") +
-              (omitted > 0 ? $" {omitted} fit{(omitted == 1 ? "" : "s")} with R² below {ScalabilityFit.MinimumRSquaredToDraw:0.0#} not drawn (they do not describe the data; see the fit table)." : "");
+              (group.Fits.Values.Any(f => f.Usl is null) ? $" {ScalabilityFit.WhyNo("USL", ScalabilityFit.UslParameters, group.Fits.Values.Min(f => f.PointCount))}." : "") +
+              (omitted > 0 ? $" {omitted} fit{(omitted == 1 ? "" : "s")} with R² below {ScalabilityFit.MinimumRSquaredToDraw:0.0#} not drawn (they do not describe the data; see the fit table)." : ""));
         return new ChartImage(title, file, caption);
     }
 }

@@ -8,9 +8,10 @@ namespace Bench.Reports.Claims;
 
 /// <summary>
 /// Every claim the report makes, gathered from the headline and the guide table (report/claims.json):
-/// per category the answer (win or tie) and whether it agrees with the guide, each strategy's standing
-/// against the leader, and the guide table's markers (execution, speed, race conditions). Ids are names
-/// only — "headline/io-bound", "rank/cpu-bound/processes", "guide/speed/process-pool" — so two runs of
+/// per category the answer (win or tie) and whether it agrees with the guide, every pair of strategies
+/// (first ÷ second throughput, each at its best W), and the guide table's markers (execution, speed, race
+/// conditions). Ids are names only — "headline/io-bound", "pair/cpu-bound/threads/processes",
+/// "guide/speed/process-pool" — so two runs of
 /// one matrix give the same ids and <c>tools/answer-stability.sh</c> can line them up.
 /// </summary>
 public static class ClaimSet
@@ -39,34 +40,37 @@ public static class ClaimSet
                     all, line.Effect, agrees ? ClaimVerdict.Agrees : ClaimVerdict.Contradicts, line.Winners));
             }
 
-            // One claim per strategy measured, in display order, whoever leads: the ids and their order are the
-            // matrix's, and the winners are the top set, so a leader swapped inside a tie changes no claim.
-            var top = ranking.Tied.Select(r => r.Strategy).ToList();
-            foreach (var strategy in guide.Strategies)
+            // One claim per pair of strategies, in display order, whoever leads: the ids are the matrix's, and each
+            // claim rests on one comparison, so a borderline strategy moving in or out of the top set changes the
+            // headline and its own pairs, not every claim of the category.
+            var measured = guide.Strategies.Select(ranking.Find).OfType<RankedStrategy>().ToList();
+            for (var i = 0; i < measured.Count; i++)
             {
-                if (ranking.Find(strategy) is not { } ranked)
+                for (var j = i + 1; j < measured.Count; j++)
                 {
-                    continue;
+                    claims.Add(PairClaim(ranking, measured[i], measured[j]));
                 }
-
-                var versus = ranking.VersusLeader(ranked);
-                var title = Categories.Title(ranking.Category);
-                var statement = ranked == ranking.Leader
-                    ? ranking.IsTie
-                        ? $"{title}: {strategy} has the highest throughput, {Headline.TieWording(ranking)} with {Headline.Names([.. top.Where(t => t != strategy)])}."
-                        : ranking.Ranked.Count > 1 ? $"{title}: {strategy} has the highest throughput, beyond the threshold and significantly." : $"{title}: only {strategy} was measured."
-                    : ranking.Tied.Contains(ranked)
-                        ? $"{title}: {strategy} and {ranking.Leader.Strategy} are equivalent ({Format.Times(versus.Ratio)}, {versus.IntervalText(ranking.Options)})."
-                        : $"{title}: {strategy} is {Format.Times(versus.Ratio)} slower than {ranking.Leader.Strategy} ({versus.IntervalText(ranking.Options)}).";
-                claims.Add(Claim.Of(
-                    $"rank/{ranking.Category}/{strategy}", statement, ranking.CellKeys([ranking.Leader, ranked]),
-                    ranked == ranking.Leader ? line.Effect : versus,
-                    ranking.Tied.Contains(ranked) && ranking.IsTie ? ClaimVerdict.Tie : ClaimVerdict.Win, top));
             }
         }
 
         claims.AddRange(GuideRowClaims(data, guide));
         return claims;
+    }
+
+    private static Claim PairClaim(CategoryRanking ranking, RankedStrategy first, RankedStrategy second)
+    {
+        var comparison = ranking.Compare(first, second);
+        var title = Categories.Title(ranking.Category);
+        var interval = comparison.IntervalText(ranking.Options);
+        var (statement, winners) = comparison switch
+        {
+            { Win: true } => ($"{title}: {first.Strategy} has {Format.Times(comparison.Ratio)} the throughput of {second.Strategy} ({interval}).", new[] { first.Strategy }),
+            { Loss: true } => ($"{title}: {second.Strategy} has {Format.Times(1 / comparison.Ratio)} the throughput of {first.Strategy} ({comparison.Inverse().IntervalText(ranking.Options)}).", [second.Strategy]),
+            _ => ($"{title}: {first.Strategy} and {second.Strategy} are equivalent ({Format.Times(comparison.Ratio)}, {interval}; threshold ±{ranking.Options.ThresholdFraction * 100:0.#} %).", [first.Strategy, second.Strategy]),
+        };
+        return Claim.Of(
+            $"pair/{ranking.Category}/{first.Strategy}/{second.Strategy}", statement, ranking.CellKeys([first, second]), comparison,
+            comparison.Tie ? ClaimVerdict.Tie : ClaimVerdict.Win, winners);
     }
 
     /// <summary>The guide table's measured verdicts, one claim per strategy where the row makes one.</summary>

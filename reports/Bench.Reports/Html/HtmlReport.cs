@@ -185,29 +185,45 @@ public static class HtmlReport
     {
         if (group.Fits.Count == 0)
         {
-            html.Append("<p class=\"missing\">Scalability fits: none (a fit needs ≥ 3 worker counts of one strategy, including W=1).</p>\n");
+            var points = group.Strategies.Select(st => group.Curve(st).Count(c => c.SpeedupVsW1 is not null)).DefaultIfEmpty(0).Max();
+            html.Append($"<p class=\"missing\">Scalability fits: none — {Escape(ScalabilityFit.WhyNo("Amdahl", ScalabilityFit.AmdahlParameters, points) ?? "")}; a model is fitted only where the worker counts (W=1 included) outnumber its parameters by {ScalabilityFit.SurplusPoints}, so that its R² and peak mean something.</p>\n");
             return;
         }
 
-        html.Append("""
-            <table class="fits"><thead><tr><th>Strategy</th><th>Amdahl serial fraction s</th><th>Amdahl limit 1/s</th><th>Amdahl R²</th><th>USL σ (contention)</th><th>USL κ (coherency)</th><th>USL predicted peak W</th><th>speedup at the peak</th><th>USL R²</th></tr></thead><tbody>
+        var level = $"{data.Options.Confidence * 100:0.#}%";
+        html.Append($"""
+            <table class="fits"><thead><tr><th>Strategy</th><th>Amdahl serial fraction s ({level} interval)</th><th>Amdahl limit 1/s</th><th>Amdahl R²</th><th>USL σ (contention)</th><th>USL κ (coherency)</th><th>USL predicted peak W</th><th>speedup at the peak</th><th>USL R²</th></tr></thead><tbody>
 
             """);
         foreach (var (strategy, fit) in group.Fits.OrderBy(f => group.Strategies.ToList().IndexOf(f.Key)))
         {
-            html.Append($"<tr><td>{Swatch(data, strategy)}{Escape(strategy)}</td><td class=\"num\">{Format.Number(fit.Amdahl.SerialFraction)}</td><td class=\"num\">{Format.Times(fit.Amdahl.MaxSpeedup)}</td><td class=\"num\">{Format.Number(fit.Amdahl.RSquared)}</td>"
-                        + $"<td class=\"num\">{Format.Number(fit.Usl.Sigma)}</td><td class=\"num\">{Format.Number(fit.Usl.Kappa)}</td><td class=\"num\">{Format.Workers(fit.Usl.PeakWorkers)}</td><td class=\"num\">{Format.Times(fit.Usl.PeakSpeedup)}</td><td class=\"num\">{Format.Number(fit.Usl.RSquared)}</td></tr>\n");
+            var u = fit.Uncertainty;
+            var amdahl = fit.Amdahl;
+            html.Append($"<tr><td>{Swatch(data, strategy)}{Escape(strategy)}</td><td class=\"num\">{Format.Number(amdahl.SerialFraction)}{Range(u?.SerialFraction, v => Format.Number(v))}</td><td class=\"num\">{Format.Times(amdahl.MaxSpeedup)}</td><td class=\"num\">{Format.Number(amdahl.RSquared)}</td>");
+            if (fit.Usl is { } usl)
+            {
+                html.Append($"<td class=\"num\">{Format.Number(usl.Sigma)}{Range(u?.Sigma, v => Format.Number(v))}</td><td class=\"num\">{Format.Number(usl.Kappa)}{Range(u?.Kappa, v => Format.Number(v))}</td><td class=\"num\">{Format.Workers(usl.PeakWorkers)}{Range(u?.PeakWorkers, Format.Workers)}</td><td class=\"num\">{Format.Times(usl.PeakSpeedup)}</td><td class=\"num\">{Format.Number(usl.RSquared)}</td></tr>\n");
+            }
+            else
+            {
+                html.Append($"<td colspan=\"5\" class=\"missing\">{Escape(ScalabilityFit.WhyNo("USL", ScalabilityFit.UslParameters, fit.PointCount) ?? "")}</td></tr>\n");
+            }
         }
 
-        html.Append("</tbody></table>\n<p class=\"subtitle\">The predicted peak is where the fitted USL curve stops rising: the suite's estimate beyond the cores this machine has. \"unbounded\" means no coherency cost was measured. A fit with R² below " +
+        html.Append("</tbody></table>\n<p class=\"subtitle\">A model is fitted only where the worker counts (W=1 included) outnumber its parameters by " +
+                    $"{ScalabilityFit.SurplusPoints}: Amdahl (s) from {ScalabilityFit.AmdahlParameters + ScalabilityFit.SurplusPoints}, USL (σ, κ) from {ScalabilityFit.UslParameters + ScalabilityFit.SurplusPoints}. " +
+                    $"Intervals: percentile bootstrap ({FitUncertainty.Replicates} replicates) over the cells' samples. The predicted peak is where the fitted USL curve stops rising, an extrapolation past the largest measured W; \"unbounded\" means no coherency cost was measured. A fit with R² below " +
                     $"{Format.Number(ScalabilityFit.MinimumRSquaredToDraw)} does not describe its points and is not drawn in the speedup chart.</p>\n");
     }
+
+    private static string Range(FitInterval? interval, Func<double, string> format) =>
+        interval is { } i ? $" ({format(i.Low)} – {format(i.High)})" : "";
 
     private static void AllCells(StringBuilder html, ReportData data)
     {
         html.Append("""
             <section id="cells"><h2>All cells</h2><div class="scroll"><table id="cells-table"><thead><tr>
-            <th>Workload</th><th>Parameters</th><th>Strategy</th><th>W</th><th>Status</th><th>Median</th><th>99% CI</th><th>CV</th><th>Items/s</th><th>Speedup vs W=1</th><th>Efficiency vs W=1</th><th>Effective cores</th><th>Peak memory</th><th>Overhead/item</th><th>Samples</th>
+            <th>Workload</th><th>Parameters</th><th>Strategy</th><th>W</th><th>Status</th><th>Median</th><th>99% CI</th><th>CV</th><th>Items/s</th><th>Speedup vs W=1 (95% CI)</th><th>Efficiency vs W=1 (95% CI)</th><th>Effective cores</th><th>Peak memory</th><th>Overhead/item</th><th>Samples</th>
             </tr></thead><tbody>
 
             """);
@@ -218,7 +234,7 @@ public static class HtmlReport
             var ci = cell.CiLowerNs is { } lo && cell.CiUpperNs is { } hi ? $"{Format.Duration(lo)} – {Format.Duration(hi)}" : Format.Missing;
             html.Append($"<tr{(cell.IsOk ? "" : " class=\"not-ok\"")}><td>{Escape(cell.Workload)}</td><td>{Escape(parameters)}</td><td>{Swatch(data, cell.Strategy)}{Escape(cell.Strategy)}</td><td class=\"num\">{cell.Workers}</td><td>{Escape(status)}</td>"
                         + $"<td class=\"num\">{Format.Duration(cell.MedianNs)}</td><td class=\"num\">{ci}</td><td class=\"num\">{Format.Percent(cell.CoefficientOfVariation)}</td><td class=\"num\">{Format.Rate(cell.ItemsPerSecond)}</td>"
-                        + $"<td class=\"num\">{Format.Times(cell.SpeedupVsW1)}</td><td class=\"num\">{Format.Percent(cell.EfficiencyVsW1)}</td><td class=\"num\">{Format.Number(cell.EffectiveCores)}</td><td class=\"num\">{Format.Bytes(cell.PeakMemoryBytes)}</td>"
+                        + $"<td class=\"num\">{Format.Times(cell.SpeedupVsW1, cell.SpeedupInterval)}</td><td class=\"num\">{Format.Percent(cell.EfficiencyVsW1, cell.EfficiencyInterval)}</td><td class=\"num\">{Format.Number(cell.EffectiveCores)}</td><td class=\"num\">{Format.Bytes(cell.PeakMemoryBytes)}</td>"
                         + $"<td class=\"num\">{Format.Duration(cell.OverheadPerItemNs)}</td><td class=\"num\">{cell.Samples.Count}</td></tr>\n");
         }
 

@@ -48,14 +48,14 @@ public static class MarkdownSummary
         }
 
         md.AppendLine().AppendLine("## All cells").AppendLine();
-        md.AppendLine("| Workload | Parameters | Strategy | W | Status | Median | 99% CI | CV | Items/s | Speedup vs W=1 | Efficiency vs W=1 | Effective cores | Peak memory |");
+        md.AppendLine("| Workload | Parameters | Strategy | W | Status | Median | 99% CI | CV | Items/s | Speedup vs W=1 (95% CI) | Efficiency vs W=1 (95% CI) | Effective cores | Peak memory |");
         md.AppendLine("| --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var cell in data.Cells)
         {
             var parameters = string.Join(", ", cell.Cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
             var status = cell.IsOk ? "ok" : $"{cell.Cell.Status}: {cell.Cell.Error}";
             var ci = cell.CiLowerNs is { } lo && cell.CiUpperNs is { } hi ? $"{Format.Duration(lo)} – {Format.Duration(hi)}" : Format.Missing;
-            md.AppendLine($"| {Escape(cell.Workload)} | {Escape(parameters)} | {Escape(cell.Strategy)} | {cell.Workers} | {Escape(status)} | {Format.Duration(cell.MedianNs)} | {ci} | {Format.Percent(cell.CoefficientOfVariation)} | {Format.Rate(cell.ItemsPerSecond)} | {Format.Times(cell.SpeedupVsW1)} | {Format.Percent(cell.EfficiencyVsW1)} | {Format.Number(cell.EffectiveCores)} | {Format.Bytes(cell.PeakMemoryBytes)} |");
+            md.AppendLine($"| {Escape(cell.Workload)} | {Escape(parameters)} | {Escape(cell.Strategy)} | {cell.Workers} | {Escape(status)} | {Format.Duration(cell.MedianNs)} | {ci} | {Format.Percent(cell.CoefficientOfVariation)} | {Format.Rate(cell.ItemsPerSecond)} | {Format.Times(cell.SpeedupVsW1, cell.SpeedupInterval)} | {Format.Percent(cell.EfficiencyVsW1, cell.EfficiencyInterval)} | {Format.Number(cell.EffectiveCores)} | {Format.Bytes(cell.PeakMemoryBytes)} |");
         }
 
         md.AppendLine().AppendLine("Charts, fits and traces: open `index.html` beside this file.");

@@ -82,6 +82,14 @@ public static class Format
 
     public static string Times(double? ratio) => ratio is { } r && double.IsFinite(r) ? $"{Significant(r)}×" : Missing;
 
+    /// <summary>"1.8× (1.6–2.0)": a ratio with its confidence interval, or the ratio alone without one.</summary>
+    public static string Times(double? ratio, (double Low, double High)? interval) =>
+        interval is { } i && ratio is not null ? $"{Times(ratio)} ({Significant(i.Low)}–{Significant(i.High)})" : Times(ratio);
+
+    /// <summary>"90% (80–100%)": a fraction with its confidence interval.</summary>
+    public static string Percent(double? fraction, (double Low, double High)? interval) =>
+        interval is { } i && fraction is not null ? $"{Percent(fraction)} ({Percent(i.Low)}–{Percent(i.High)})" : Percent(fraction);
+
     public static string Percent(double? fraction) =>
         fraction is { } f && double.IsFinite(f) ? (f * 100).ToString(Math.Abs(f) < 0.1 ? "0.0" : "0", Invariant) + "%" : Missing;
 

@@ -21,7 +21,7 @@ public sealed class ReportData
         // variant is not a parameter: GIL cells are a series (threads-gil) beside .NET threads and processes in the same group.
         Groups = Cells
             .GroupBy(c => CellKey.Of(c.Workload, "", 0, c.Cell.Parameters), StringComparer.Ordinal)
-            .Select((g, i) => new WorkloadGroup(i + 1, g.First().Workload, g.First().Cell.Category, g.First().Cell.Parameters, g.ToList(), Strategies))
+            .Select((g, i) => new WorkloadGroup(i + 1, g.First().Workload, g.First().Cell.Category, g.First().Cell.Parameters, g.ToList(), Strategies, Options.Confidence))
             .ToList();
     }
 

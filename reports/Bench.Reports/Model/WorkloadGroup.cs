@@ -8,7 +8,8 @@ namespace Bench.Reports.Model;
 /// </summary>
 public sealed class WorkloadGroup
 {
-    public WorkloadGroup(int index, string workload, string? category, IReadOnlyDictionary<string, string> parameters, IReadOnlyList<CellView> cells, IReadOnlyList<string> strategyOrder)
+    /// <param name="confidence">The level of the fits' bootstrap intervals (the report's <see cref="Claims.ClaimOptions.Confidence"/>).</param>
+    public WorkloadGroup(int index, string workload, string? category, IReadOnlyDictionary<string, string> parameters, IReadOnlyList<CellView> cells, IReadOnlyList<string> strategyOrder, double confidence = 0.95)
     {
         Index = index;
         Workload = workload;
@@ -22,12 +23,14 @@ public sealed class WorkloadGroup
         var fits = new Dictionary<string, ScalabilityFit>(StringComparer.Ordinal);
         foreach (var strategy in Strategies)
         {
-            var fit = ScalabilityFit.TryFit(Curve(strategy)
-                .Where(c => c.SpeedupVsW1 is not null)
-                .Select(c => new ScalingPoint(c.Workers, c.SpeedupVsW1!.Value)));
+            var curve = Curve(strategy).Where(c => c.SpeedupVsW1 is not null).ToList();
+            var fit = ScalabilityFit.TryFit(curve.Select(c => new ScalingPoint(c.Workers, c.SpeedupVsW1!.Value)));
             if (fit is not null)
             {
-                fits[strategy] = fit;
+                var w1 = curve.FirstOrDefault(c => c.Workers == 1);
+                var others = curve.Where(c => c.Workers > 1).GroupBy(c => c.Workers).Select(g => (g.Key, (IReadOnlyList<double>)g.First().Samples)).ToList();
+                var seed = (int)(StableHash($"{index}|{strategy}") & 0x7fffffff);
+                fits[strategy] = w1 is null ? fit : fit with { Uncertainty = FitUncertainty.Estimate(w1.Samples, others, fit.Usl is not null, confidence, seed) };
             }
         }
 
@@ -51,6 +54,18 @@ public sealed class WorkloadGroup
     public IReadOnlyList<int> WorkerCounts { get; }
 
     public IReadOnlyDictionary<string, ScalabilityFit> Fits { get; }
+
+    // FNV-1a: string.GetHashCode differs between processes, and a report must render the same every time.
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
 
     /// <summary>Position of W on a categorical W axis.</summary>
     public int WorkerIndex(int workers) => WorkerCounts.ToList().IndexOf(workers);
