@@ -101,7 +101,7 @@ public static class CellRunner
                 }
 
                 // 2. Measure.
-                target = new MeasurementTarget(session, executor);
+                target = new MeasurementTarget(session, executor) { Identity = BdnCellIdentity.Of(spec) };
                 var spawnsPerItem = strategy.Info.UsesProcesses && !strategy.Info.Pooled;
                 observer = new ProcessTreeObserver(() => executor.LiveWorkerPids, spawnsPerItem ? Math.Min(spec.Workers, session.ItemCount) : 0);
                 target.Observers.Add(observer);

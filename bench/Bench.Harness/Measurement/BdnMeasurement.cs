@@ -7,6 +7,7 @@ using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -40,6 +41,9 @@ public static class BdnMeasurement
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
             .WithArtifactsPath(bdnDirectory)
+            // The cell's parameters (CellBenchmark) in full: BDN shortens a parameter's text past 20 characters
+            // by default, and "items=32;n=1000000000" would lose the part that tells two sizes apart.
+            .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(1000))
             // Tests run Debug builds; results from them are still real measurements of real batches.
             .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.DisableLogFile);
         if (verbose)

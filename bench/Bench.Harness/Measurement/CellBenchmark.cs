@@ -16,6 +16,29 @@ public class CellBenchmark
     private static MeasurementTarget Current =>
         Target ?? throw new InvalidOperationException("CellBenchmark runs only under BdnMeasurement");
 
+    // The cell's identity as BenchmarkDotNet parameters (one value each): BDN's exports — *-report-full.json's
+    // FullName and Parameters, the Markdown table — then name the cell, and two cells of different sizes are
+    // two benchmarks to BDN's tools and to bench compare, not one.
+    [ParamsSource(nameof(WorkloadValue))]
+    public string Workload { get; set; } = "";
+
+    [ParamsSource(nameof(StrategyValue))]
+    public string Strategy { get; set; } = "";
+
+    [ParamsSource(nameof(WorkersValue))]
+    public int W { get; set; }
+
+    [ParamsSource(nameof(ParametersValue))]
+    public string Parameters { get; set; } = "";
+
+    public static IEnumerable<string> WorkloadValue() => [Current.Identity.Workload];
+
+    public static IEnumerable<string> StrategyValue() => [Current.Identity.Strategy];
+
+    public static IEnumerable<int> WorkersValue() => [Current.Identity.Workers];
+
+    public static IEnumerable<string> ParametersValue() => [Current.Identity.Parameters];
+
     [IterationSetup]
     public void IterationSetup() => Current.BeforeIteration();
 

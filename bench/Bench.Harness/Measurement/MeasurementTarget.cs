@@ -16,6 +16,9 @@ public sealed class MeasurementTarget(IWorkloadSession session, ICellExecutor ex
 
     public List<SampleObservation> Observations { get; } = [];
 
+    /// <summary>The cell's identity, given to BenchmarkDotNet as the benchmark's parameters so that its exports name the cell.</summary>
+    public BdnCellIdentity Identity { get; init; } = BdnCellIdentity.Unnamed;
+
     /// <summary>Observers that measure around each sample (resources of the process tree, …).</summary>
     public List<ISampleObserver> Observers { get; } = [];
 

@@ -42,6 +42,13 @@ public static class BdnFullJsonInput
             var fullName = String(benchmark, "FullName")
                 ?? throw new ResultsFileException($"{source}: Benchmarks[{index - 1}] has no FullName");
             var parameters = String(benchmark, "Parameters") ?? "";
+            if (BenchCell(benchmark, parameters) is { } cell)
+            {
+                // bench's own export of one cell: keyed as results.json keys it, so the two kinds of file match.
+                cells.Add(Cell(cell.Key, cell.Name, cell.Group, benchmark, source, index));
+                continue;
+            }
+
             var key = $"bdn|{fullName}|{parameters}";
 
             // Two jobs of one method with the same parameters share a name; keep them apart in file order.
@@ -53,19 +60,50 @@ public static class BdnFullJsonInput
 
             var name = parameters.Length > 0 ? $"{fullName} [{parameters}]" : fullName;
             var group = $"{String(benchmark, "Namespace")}.{String(benchmark, "Type")}".Trim('.');
-            var samples = Samples(benchmark);
-            foreach (var bad in samples.Where(v => !double.IsFinite(v) || v <= 0).Take(1))
-            {
-                throw new ResultsFileException(
-                    $"{source}: Benchmarks[{index - 1}] ({name}) has a sample of {bad.ToString(System.Globalization.CultureInfo.InvariantCulture)} ns; a sample is a positive, finite time");
-            }
-
-            cells.Add(samples.Count > 0
-                ? new InputCell(key, name, group.Length > 0 ? group : fullName, true, null, samples)
-                : new InputCell(key, name, group.Length > 0 ? group : fullName, false, "failed: no measurements (the benchmark did not run to completion in BenchmarkDotNet)", []));
+            cells.Add(Cell(key, name, group.Length > 0 ? group : fullName, benchmark, source, index));
         }
 
         return new ComparisonInput(source, Kind, environment, cells);
+    }
+
+    private static InputCell Cell(string key, string name, string group, JsonElement benchmark, string source, int index)
+    {
+        var samples = Samples(benchmark);
+        foreach (var bad in samples.Where(v => !double.IsFinite(v) || v <= 0).Take(1))
+        {
+            throw new ResultsFileException(
+                $"{source}: Benchmarks[{index - 1}] ({name}) has a sample of {bad.ToString(System.Globalization.CultureInfo.InvariantCulture)} ns; a sample is a positive, finite time");
+        }
+
+        return samples.Count > 0
+            ? new InputCell(key, name, group, true, null, samples)
+            : new InputCell(key, name, group, false, "failed: no measurements (the benchmark did not run to completion in BenchmarkDotNet)", []);
+    }
+
+    /// <summary>
+    /// A case of bench's CellBenchmark that carries the cell as its parameters
+    /// ("Workload=sieve&amp;Strategy=threads&amp;W=4&amp;Parameters=items=8;n=10"): its cell key, name and group as
+    /// results.json gives them; null for any other benchmark (and for exports of older bench versions, which
+    /// named no cell and keep their FullName key).
+    /// </summary>
+    private static (string Key, string Name, string Group)? BenchCell(JsonElement benchmark, string parameters)
+    {
+        if (String(benchmark, "Type") != "CellBenchmark" || String(benchmark, "Namespace") != "Bench.Harness.Measurement")
+        {
+            return null;
+        }
+
+        var fields = parameters.Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
+        if (!fields.TryGetValue("Workload", out var workload) || !fields.TryGetValue("Strategy", out var strategy) ||
+            !fields.TryGetValue("W", out var w) || !int.TryParse(w, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var workers) ||
+            !fields.TryGetValue("Parameters", out var cellParameters) || workload.Length == 0 || strategy.Length == 0)
+        {
+            return null;
+        }
+
+        var name = $"{workload} {strategy} W={workers}" + (cellParameters.Length > 0 ? $" {cellParameters}" : "");
+        return ($"{workload}|{strategy}|w{workers}|{cellParameters}", name, workload);
     }
 
     /// <summary>
