@@ -7,7 +7,8 @@ namespace Bench.Harness.Execution.Workers;
 /// <summary>
 /// Knows where the worker executable is and how it was built, and starts worker processes.
 /// Lookup order: BENCH_WORKER (an explicit path), the NativeAOT build that run-bench publishes to
-/// <c>aot/</c> beside the harness (artifacts/run-bench/aot), then the JIT build beside the harness.
+/// <c>aot/</c> beside the harness (artifacts/run-bench/aot), then the JIT build beside the harness: its
+/// executable, or (a dotnet tool install) its dll run by the dotnet host.
 /// </summary>
 public sealed class WorkerLauncher(string executablePath, string build)
 {
@@ -24,6 +25,7 @@ public sealed class WorkerLauncher(string executablePath, string build)
     /// <summary>The same launcher, whose workers also get <paramref name="name"/>=<paramref name="value"/> in their environment.</summary>
     public WorkerLauncher WithEnvironment(string name, string value) => new(ExecutablePath, Build)
     {
+        Prefix = Prefix,
         ExtraEnvironment = new Dictionary<string, string>(ExtraEnvironment) { [name] = value },
     };
 
@@ -47,12 +49,52 @@ public sealed class WorkerLauncher(string executablePath, string build)
         }
 
         var jit = Path.Combine(baseDirectory, OperatingSystem.IsWindows() ? "bench-worker.exe" : "bench-worker");
-        if (File.Exists(jit))
+        if (File.Exists(jit) && IsExecutable(jit))
         {
             return new WorkerLauncher(jit, Jit);
         }
 
+        // Installed as a dotnet tool: the package carries bench-worker.dll, and its apphost may be missing or
+        // have lost its executable bit on extraction; the dotnet host that runs bench runs the worker too.
+        var dll = Path.Combine(baseDirectory, "bench-worker.dll");
+        if (File.Exists(dll) && DotnetHost() is { } dotnet)
+        {
+            return new WorkerLauncher(dotnet, Jit) { Prefix = [dll] };
+        }
+
         throw new FileNotFoundException($"no bench-worker next to the harness in {baseDirectory}; build the solution first");
+    }
+
+    /// <summary>Arguments before the worker's own (<c>dotnet bench-worker.dll</c>); empty for an executable worker.</summary>
+    public IReadOnlyList<string> Prefix { get; private init; } = [];
+
+    private static bool IsExecutable(string path) =>
+        OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+
+    /// <summary>The dotnet host (muxer) of the runtime running bench: the process itself, or dotnet three levels above the runtime's folder.</summary>
+    private static string? DotnetHost()
+    {
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        if (Environment.ProcessPath is { } process && Path.GetFileName(process) == name)
+        {
+            return process;
+        }
+
+        var runtime = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(); // …/shared/Microsoft.NETCore.App/<version>/
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var host = Path.Combine(root, name);
+        return File.Exists(host) ? host : null;
+    }
+
+    private ProcessStartInfo StartInfo(params string[] arguments)
+    {
+        var info = new ProcessStartInfo(ExecutablePath) { UseShellExecute = false };
+        foreach (var argument in Prefix.Concat(arguments))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
     }
 
     /// <summary>
@@ -63,12 +105,9 @@ public sealed class WorkerLauncher(string executablePath, string build)
     {
         try
         {
-            var info = new ProcessStartInfo(ExecutablePath, "--describe")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
+            var info = StartInfo("--describe");
+            info.RedirectStandardOutput = true;
+            info.RedirectStandardError = true;
             DiagnosticIpc.Configure(info, enabled: false); // a probe killed at its timeout leaves no endpoint files
             using var process = Process.Start(info);
             if (process is null)
@@ -110,13 +149,10 @@ public sealed class WorkerLauncher(string executablePath, string build)
     /// <summary>Starts a worker. The timestamp taken just before the spawn is kept for the trace.</summary>
     public WorkerProcess Start()
     {
-        var info = new ProcessStartInfo(ExecutablePath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = StartInfo();
+        info.RedirectStandardInput = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
         // Keep workers lean and alike: no tiered-compilation surprises between JIT workers.
         info.Environment["DOTNET_TieredPGO"] = "0";
         info.Environment[WorkerEnvironment.ParentVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
