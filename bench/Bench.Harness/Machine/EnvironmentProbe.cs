@@ -116,7 +116,9 @@ public static class EnvironmentProbe
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (!Directory.Exists(Path.Combine(dir.FullName, ".git")))
+                // A worktree or submodule has a .git file pointing at the repository, not a folder.
+                var dotGit = Path.Combine(dir.FullName, ".git");
+                if (!Directory.Exists(dotGit) && !File.Exists(dotGit))
                 {
                     continue;
                 }
