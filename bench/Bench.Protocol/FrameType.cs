@@ -21,4 +21,13 @@ public enum FrameType : byte
 
     /// <summary>Worker → harness: int32 item index (−1 for set-up), UTF-8 message.</summary>
     Error = 5,
+
+    /// <summary>Harness → worker, between batches: send your runtime counters (empty payload). Optional:
+    /// a harness that never asks gets none, and the frames above are unchanged.</summary>
+    CountersRequest = 6,
+
+    /// <summary>Worker → harness: uint16 field count, then that many int64 <see cref="RuntimeCounters"/>
+    /// fields; the answer to <see cref="CountersRequest"/>, and sent unasked as the worker's last frame
+    /// when its stdin ends.</summary>
+    Counters = 7,
 }

@@ -132,6 +132,17 @@ public static class Messages
         return new ResultsView(payload, first, count, trace);
     }
 
+    public static void SendCountersRequest(FrameWriter writer) => writer.Send(FrameType.CountersRequest, 0);
+
+    public static void SendCounters(FrameWriter writer, RuntimeCounters counters)
+    {
+        var size = 2 + RuntimeCounters.FieldCount * 8;
+        counters.Write(writer.Payload(size));
+        writer.Send(FrameType.Counters, size);
+    }
+
+    public static RuntimeCounters ReadCounters(ReadOnlyMemory<byte> payload) => RuntimeCounters.Parse(payload.Span);
+
     public static void SendError(FrameWriter writer, int index, string message)
     {
         var text = Encoding.UTF8.GetBytes(message.Length > 4000 ? message[..4000] : message);

@@ -110,6 +110,63 @@ public sealed record SampleResources
     public long VoluntaryContextSwitches { get; init; }
 
     public long InvoluntaryContextSwitches { get; init; }
+
+    /// <summary>.NET runtime counters of the whole tree (cell process + workers) during the sample; null in files written before them.</summary>
+    public RuntimeCounterDeltas? Runtime { get; init; }
+
+    /// <summary>The same counters of the worker processes alone (null without workers); the cell process's own are <see cref="Runtime"/> minus these.</summary>
+    public RuntimeCounterDeltas? RuntimeWorkers { get; init; }
+}
+
+/// <summary>
+/// What the .NET runtime counted during one sample, summed over processes: GC collections per
+/// generation and their pause time, bytes allocated, monitor-lock contentions, thread-pool threads
+/// at the sample's start and end and how many it gained, work items completed, methods JIT-compiled.
+/// A worker started during the sample counts whole (from its start, at 0 threads).
+/// </summary>
+public sealed record RuntimeCounterDeltas
+{
+    public long Gen0Collections { get; init; }
+
+    public long Gen1Collections { get; init; }
+
+    public long Gen2Collections { get; init; }
+
+    public long GcPauseNs { get; init; }
+
+    public long AllocatedBytes { get; init; }
+
+    public long LockContentions { get; init; }
+
+    public long ThreadPoolThreadsAtStart { get; init; }
+
+    public long ThreadPoolThreadsAtEnd { get; init; }
+
+    /// <summary>Net threads the pool gained during the sample (end − start, at least 0): retired threads hide injected ones.</summary>
+    public long ThreadPoolThreadsInjected { get; init; }
+
+    public long CompletedWorkItems { get; init; }
+
+    public long JitCompiledMethods { get; init; }
+
+    /// <summary>How many processes are summed here.</summary>
+    public int Processes { get; init; }
+
+    public RuntimeCounterDeltas Plus(RuntimeCounterDeltas o) => new()
+    {
+        Gen0Collections = Gen0Collections + o.Gen0Collections,
+        Gen1Collections = Gen1Collections + o.Gen1Collections,
+        Gen2Collections = Gen2Collections + o.Gen2Collections,
+        GcPauseNs = GcPauseNs + o.GcPauseNs,
+        AllocatedBytes = AllocatedBytes + o.AllocatedBytes,
+        LockContentions = LockContentions + o.LockContentions,
+        ThreadPoolThreadsAtStart = ThreadPoolThreadsAtStart + o.ThreadPoolThreadsAtStart,
+        ThreadPoolThreadsAtEnd = ThreadPoolThreadsAtEnd + o.ThreadPoolThreadsAtEnd,
+        ThreadPoolThreadsInjected = ThreadPoolThreadsInjected + o.ThreadPoolThreadsInjected,
+        CompletedWorkItems = CompletedWorkItems + o.CompletedWorkItems,
+        JitCompiledMethods = JitCompiledMethods + o.JitCompiledMethods,
+        Processes = Processes + o.Processes,
+    };
 }
 
 public sealed record DerivedMetrics

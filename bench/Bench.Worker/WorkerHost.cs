@@ -9,7 +9,8 @@ namespace Bench.Worker;
 /// <summary>
 /// Serves the harness: a Setup frame makes a runner for a workload, each Run frame executes a
 /// contiguous chunk of items on this (single) thread and answers with one Results frame. A failing
-/// item answers with an Error frame and the worker stays usable. End of stdin ends the worker, so a
+/// item answers with an Error frame and the worker stays usable. A CountersRequest frame is answered
+/// with the worker's runtime counters. End of stdin ends the worker (after a last Counters frame), so a
 /// harness that dies leaves no worker behind; <see cref="ParentWatchdog"/> covers a worker busy in a
 /// long item when that happens.
 /// </summary>
@@ -58,11 +59,18 @@ public static class WorkerHost
 
                         RunChunk(runner, writer, first, count, trace, faults.For(workloadName));
                         break;
+                    case FrameType.CountersRequest:
+                        Messages.SendCounters(writer, RuntimeCounters.Read());
+                        break;
                     default:
                         throw new ProtocolException($"unexpected {type} frame from the harness");
                 }
             }
 
+            // The last frame: this worker's counters over its whole life, for a harness that retires it
+            // mid-batch (the processes strategy) and cannot ask between batches. One that does not read it
+            // loses nothing: the pipe is closing.
+            Messages.SendCounters(writer, RuntimeCounters.Read());
             return ExitOk;
         }
         catch (ProtocolException e)

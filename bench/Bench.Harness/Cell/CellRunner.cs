@@ -54,6 +54,7 @@ public static class CellRunner
             IReadOnlyList<double> samples;
             MeasurementTarget target;
             ProcessTreeObserver observer;
+            RuntimeCountersObserver runtimeObserver;
             CellTrace? trace = null;
             // A process pool's timeline is for its start-up: it is traced on a fresh pool. Every other
             // strategy is traced on the executor it is measured with, warm, so that its timeline shows a
@@ -105,6 +106,8 @@ public static class CellRunner
                 var spawnsPerItem = strategy.Info.UsesProcesses && !strategy.Info.Pooled;
                 observer = new ProcessTreeObserver(() => executor.LiveWorkerPids, spawnsPerItem ? Math.Min(spec.Workers, session.ItemCount) : 0);
                 target.Observers.Add(observer);
+                runtimeObserver = new RuntimeCountersObserver(executor);
+                target.Observers.Add(runtimeObserver);
                 var job = IterationBudget.Fit(spec.Job, spec.BudgetSeconds, batchTime);
                 samples = BdnMeasurement.Measure(target, job, spec.BdnDirectory, spec.Verbose);
             }
@@ -138,7 +141,9 @@ public static class CellRunner
             var sequential = SequentialReference.Measure(workload, session,
                 Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(spec.BdnDirectory)))!, "sequential"),
                 $"{CellKey.Of(spec.Workload, "sequential", 1, spec.Parameters, spec.Variant)}|items={session.ItemCount}");
-            var resources = observer.Samples.Count >= samples.Count ? observer.Samples.TakeLast(samples.Count).ToList() : null;
+            var resources = observer.Samples.Count >= samples.Count && runtimeObserver.Samples.Count == observer.Samples.Count
+                ? observer.Samples.Zip(runtimeObserver.Samples, (r, c) => r with { Runtime = c.Tree, RuntimeWorkers = c.Workers }).TakeLast(samples.Count).ToList()
+                : null;
             return CellMetrics.Complete(result with
             {
                 Derived = new DerivedMetrics

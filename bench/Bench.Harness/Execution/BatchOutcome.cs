@@ -54,6 +54,28 @@ public sealed class BatchOutcome
 
     private long _maxWorkerPeak;
 
+    private readonly List<Protocol.RuntimeCounters> _exitedWorkerCounters = [];
+
+    /// <summary>Whole-life runtime counters of the workers that exited during the batch (processes strategy).</summary>
+    public IReadOnlyList<Protocol.RuntimeCounters> ExitedWorkerCounters
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _exitedWorkerCounters];
+            }
+        }
+    }
+
+    public void NoteExitedWorkerCounters(Protocol.RuntimeCounters counters)
+    {
+        lock (_gate)
+        {
+            _exitedWorkerCounters.Add(counters);
+        }
+    }
+
     public void NoteWorkerPeak(long bytes)
     {
         long seen;

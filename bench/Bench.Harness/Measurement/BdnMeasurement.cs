@@ -32,6 +32,10 @@ public static class BdnMeasurement
             .WithIterationCount(profileJob.IterationCount)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
+            // The full collections BDN forces after the iteration set-up are made by MeasurementTarget
+            // instead, before the runtime counters are read: otherwise every sample's counters would
+            // show two gen2 collections and their pause that the batch never caused.
+            .WithGcForce(false)
             .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: verbose));
 
         using var log = new StreamLogger(Path.Combine(bdnDirectory, "bdn.log"));

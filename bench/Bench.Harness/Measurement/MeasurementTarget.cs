@@ -19,13 +19,18 @@ public sealed class MeasurementTarget(IWorkloadSession session, ICellExecutor ex
     /// <summary>The cell's identity, given to BenchmarkDotNet as the benchmark's parameters so that its exports name the cell.</summary>
     public BdnCellIdentity Identity { get; init; } = BdnCellIdentity.Unnamed;
 
-    /// <summary>Observers that measure around each sample (resources of the process tree, …).</summary>
+    /// <summary>Observers that measure around each sample (resources of the process tree, …); they nest, the last added nearest the sample.</summary>
     public List<ISampleObserver> Observers { get; } = [];
 
     public void BeforeIteration()
     {
         session.BeforeBatch();
         _current = new BatchOutcome(session.ItemCount, trace: false);
+        // What BenchmarkDotNet's GcForce does after the set-up (it is off in BdnMeasurement): each batch
+        // starts on a collected heap. Done here, before the observers, so no sample's counters include it.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         foreach (var observer in Observers)
         {
             observer.BeforeSample();
@@ -36,9 +41,10 @@ public sealed class MeasurementTarget(IWorkloadSession session, ICellExecutor ex
 
     public void AfterIteration()
     {
-        foreach (var observer in Observers)
+        // Observers nest around the sample, the last added innermost: none of them sees another's reading.
+        for (var i = Observers.Count - 1; i >= 0; i--)
         {
-            observer.AfterSample();
+            Observers[i].AfterSample();
         }
 
         var outcome = _current!;

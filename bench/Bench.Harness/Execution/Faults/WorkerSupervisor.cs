@@ -138,6 +138,12 @@ public sealed class WorkerSupervisor(CellFaults faults, WorkerLauncher launcher,
                     {
                         outcome.NoteWorkerPeak(peak);
                     }
+
+                    if (worker.FinalCounters is { } counters)
+                    {
+                        outcome.NoteExitedWorkerCounters(counters);
+                    }
+
                     outcome.TraceProcess(worker.Pid, worker.SpawnTimestamp, worker.ReadyTimestamp, worker.ExitTimestamp);
                 }
             }

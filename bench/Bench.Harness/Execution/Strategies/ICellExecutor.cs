@@ -14,4 +14,7 @@ public interface ICellExecutor : IDisposable
 
     /// <summary>PIDs of worker processes that live across batches (process-pool), for resource readings.</summary>
     IReadOnlyList<int> LiveWorkerPids => [];
+
+    /// <summary>Runtime counters of the workers that live across batches, asked for over their pipes; only between batches.</summary>
+    IReadOnlyList<(int Pid, Protocol.RuntimeCounters Counters)> ReadWorkerCounters() => [];
 }

@@ -92,6 +92,24 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
 
         public IReadOnlyList<int> LiveWorkerPids => [.. _workers.OfType<WorkerProcess>().Select(w => w.Pid)];
 
+        public IReadOnlyList<(int Pid, RuntimeCounters Counters)> ReadWorkerCounters()
+        {
+            var readings = new List<(int, RuntimeCounters)>(_workers.Length);
+            foreach (var worker in _workers.OfType<WorkerProcess>())
+            {
+                try
+                {
+                    readings.Add((worker.Pid, worker.ReadCounters()));
+                }
+                catch (WorkerException)
+                {
+                    // A worker that died between batches: the next batch replaces it and says why.
+                }
+            }
+
+            return readings;
+        }
+
         public void ExecuteBatch(BatchOutcome outcome)
         {
             var batch = new Batch(outcome, (outcome.ItemCount + _chunk - 1) / _chunk);

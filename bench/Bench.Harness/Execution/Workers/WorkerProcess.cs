@@ -67,6 +67,9 @@ public sealed class WorkerProcess : IDisposable
 
     public long? ExitTimestamp { get; private set; }
 
+    /// <summary>The worker's runtime counters over its whole life, from the last frame it sent on exit; null when it sent none (killed, or an older worker).</summary>
+    public RuntimeCounters? FinalCounters { get; private set; }
+
     /// <summary>Timestamp at which the worker was sent its current request; 0 while idle (read by the hang watch).</summary>
     public long BusySince => Volatile.Read(ref _busySince);
 
@@ -129,6 +132,16 @@ public sealed class WorkerProcess : IDisposable
             default:
                 throw new WorkerException($"worker {Pid} answered a run with {type}");
         }
+    }
+
+    /// <summary>Asks the idle worker for its runtime counters (between batches: never while its driver runs a chunk).</summary>
+    public RuntimeCounters ReadCounters()
+    {
+        Messages.SendCountersRequest(_writer);
+        var (type, payload) = Next();
+        return type == FrameType.Counters
+            ? Messages.ReadCounters(payload)
+            : throw new WorkerException($"worker {Pid} answered a counters request with {type}");
     }
 
     private void Busy(int first, int items)
@@ -257,7 +270,30 @@ public sealed class WorkerProcess : IDisposable
         }
 
         ExitTimestamp = Stopwatch.GetTimestamp();
+        FinalCounters = LastCounters();
         _process.Dispose(); // _stderrClosed stays undisposed: the reader may still signal end of file after this
+    }
+
+    /// <summary>The Counters frame a worker sends as it exits: read after the exit, so the pipe holds all it will ever hold and the read cannot block.</summary>
+    private RuntimeCounters? LastCounters()
+    {
+        try
+        {
+            RuntimeCounters? last = null;
+            while (_reader.TryRead(out var type, out var payload))
+            {
+                if (type == FrameType.Counters)
+                {
+                    last = Messages.ReadCounters(payload);
+                }
+            }
+
+            return last;
+        }
+        catch (Exception e) when (e is ProtocolException or IOException or ObjectDisposedException)
+        {
+            return null; // killed mid-frame, or its pipe already gone: no counters, not an error
+        }
     }
 }
 
