@@ -26,6 +26,7 @@ public static class Cli
             ListCommand.Create(output),
             CellCommand.Create(),
             CompareCommand.Create(output, error),
+            AbCommand.Create(output, error),
             ReportCommand.Create(output),
             CalibrateCommand.Create(output),
             HistoryCommand.Create(output),
@@ -61,7 +62,7 @@ public static class Cli
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;
         }
-        catch (Bench.Harness.Run.RunDirectoryException e)
+        catch (Exception e) when (e is Bench.Harness.Run.RunDirectoryException or Bench.Harness.Ab.AbInputException)
         {
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;

@@ -51,6 +51,12 @@ public sealed record CellResult
     /// </summary>
     public IReadOnlyList<int>? LaunchSampleCounts { get; init; }
 
+    /// <summary>
+    /// The <c>bench ab</c> round of each launch, in launch order (null: not an A/B side). Both sides of an
+    /// A/B run measure a cell once per round, back to back; the analysis pairs their launches by round.
+    /// </summary>
+    public IReadOnlyList<int>? LaunchRounds { get; init; }
+
     public double? MedianNs { get; init; }
 
     public CellStatistics? Statistics { get; init; }

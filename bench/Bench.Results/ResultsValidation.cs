@@ -77,6 +77,11 @@ public static class ResultsValidation
             throw new ResultsFileException($"{source}: {name} has a null resource sample or trace entry, or an empty launch");
         }
 
+        if (cell.LaunchRounds is { } rounds && (rounds.Any(r => r < 1) || rounds.Count != (cell.LaunchSampleCounts?.Count ?? 1)))
+        {
+            throw new ResultsFileException($"{source}: {name} has launchRounds [{string.Join(", ", rounds)}] that do not name one round (1 or more) per launch");
+        }
+
         return cell;
     }
 }

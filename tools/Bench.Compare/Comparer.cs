@@ -34,13 +34,7 @@ public static class Comparer
         var baseline = baselines[^1];
         var earlier = baselines.Take(baselines.Count - 1).ToList();
         var pairs = CellMatcher.Match(earlier, baseline, current);
-        var unmeasured = pairs.Select(VerdictRules.WithoutStatistics).ToList();
-        // With the family adjustment, every measured cell is one test of the family: verdicts are decided on the adjusted p-values.
-        var statistics = FamilyAdjustment.Apply(pairs.Select((p, i) => unmeasured[i] is null ? VerdictRules.Analyze(p, options) : null).ToList(), options.Correction);
-
-        var cells = pairs
-            .Select((p, i) => (unmeasured[i] ?? VerdictRules.Decide(p, statistics[i]!, options)) with { CurrentSeconds = p.Current?.SamplesNs.Sum() / 1e9 })
-            .ToList();
+        var cells = Decide(pairs, p => VerdictRules.Analyze(p, options), options);
 
         var differences = EnvironmentComparison.Differences(baseline.Environment, current.Environment).ToList();
         foreach (var run in earlier)
@@ -57,6 +51,33 @@ public static class Comparer
         {
             EarlierBaselineSources = earlier.Select(r => r.Source).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The verdicts of matched cells: those without statistics (new, missing, failed, too few samples)
+    /// first, then every measured cell's statistics from <paramref name="analyze"/>, adjusted over the
+    /// family, and decided by the same rules. Every comparison — runs, histories, bench ab's paired
+    /// rounds — goes through here, so verdict words, thresholds and the family adjustment are one code.
+    /// </summary>
+    /// <param name="analyze">The statistics of a measurable pair; it may return a verdict instead (a reason it cannot be measured).</param>
+    public static IReadOnlyList<CellComparison> Decide(
+        IReadOnlyList<MatchedPair> pairs, Func<MatchedPair, Analysis> analyze, ComparisonOptions options)
+    {
+        var unmeasured = pairs.Select(VerdictRules.WithoutStatistics).ToList();
+        var analyses = pairs.Select((p, i) => unmeasured[i] is null ? analyze(p) : default).ToList();
+        // With the family adjustment, every measured cell is one test of the family: verdicts are decided on the adjusted p-values.
+        var statistics = FamilyAdjustment.Apply(analyses.Select(a => a.Statistics).ToList(), options.Correction);
+        return pairs
+            .Select((p, i) => (unmeasured[i] ?? analyses[i].Unmeasured ?? VerdictRules.Decide(p, statistics[i]!, options)) with { CurrentSeconds = p.Current?.SamplesNs.Sum() / 1e9 })
+            .ToList();
+    }
+
+    /// <summary>A measurable pair's statistics, or the verdict that says why it could not be measured after all.</summary>
+    public readonly record struct Analysis(ChangeStatistics? Statistics, CellComparison? Unmeasured)
+    {
+        public static implicit operator Analysis(ChangeStatistics statistics) => new(statistics, null);
+
+        public static implicit operator Analysis(CellComparison unmeasured) => new(null, unmeasured);
     }
 
     /// <summary>

@@ -25,17 +25,7 @@ internal static class CompareCommand
                           "Several baselines (oldest first, e.g. history/*.json) are a history: changes are then tested against the spread between those runs",
             Arity = ArgumentArity.OneOrMore,
         };
-        var threshold = new Option<string>("--threshold") { Description = "smallest change that counts: a percentage (5%) or a time (2ms)", DefaultValueFactory = _ => "5%" };
-        var noise = new Option<string>("--noise") { Description = "changes within this are noise: a percentage (1%) or a time", DefaultValueFactory = _ => "1%" };
-        var alpha = new Option<string>("--alpha") { Description = "significance level of the tests (over all cells together with --correction bh)", DefaultValueFactory = _ => "0.01" };
-        var format = new Option<string>("--format") { Description = $"{ReportFormats.Names}", DefaultValueFactory = _ => "text" };
-        var outputFile = new Option<string[]>("--output") { Description = ReportOutputs.Description };
-        var failOn = new Option<string>("--fail-on") { Description = "slower | any: what makes the exit code 1", DefaultValueFactory = _ => "slower" };
-        var correction = new Option<string>("--correction")
-        {
-            Description = "bh | none: adjust the cells' p-values for their number (Benjamini-Hochberg), or test each cell at alpha alone",
-            DefaultValueFactory = _ => Correction.BenjaminiHochberg.Name(),
-        };
+        var gate = new GateOptions();
         var strictEnv = new Option<bool>("--strict-env") { Description = "exit 2 when the environments differ (CPU, cores, OS, runtime, worker build)" };
         var db = StoreOptions.Database();
         var baselineBranch = new Option<string?>("--baseline-branch") { Description = "take the baseline history from the store (--db): the newest runs of this branch on CURRENT's machine" };
@@ -45,30 +35,17 @@ internal static class CompareCommand
 
         var command = new Command("compare", "compare two runs cell by cell; exit 1 on a regression (a CI gate)")
         {
-            runs, threshold, noise, alpha, format, outputFile, failOn, correction, strictEnv, filter, db, baselineBranch, machine, baselineRuns,
+            runs, strictEnv, filter, db, baselineBranch, machine, baselineRuns,
         };
+        foreach (var option in gate.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
-            var options = new ComparisonOptions
-            {
-                Threshold = Threshold(parse.GetValue(threshold)!, "--threshold"),
-                Noise = Threshold(parse.GetValue(noise)!, "--noise"),
-                Alpha = Alpha(parse.GetValue(alpha)!),
-                FailOn = parse.GetValue(failOn)!.ToLowerInvariant() switch
-                {
-                    "slower" => FailOn.Slower,
-                    "any" => FailOn.Any,
-                    var other => throw new BadInputException($"--fail-on '{other}' is not a choice; valid: slower, any"),
-                },
-                Correction = CorrectionNames.Parse(parse.GetValue(correction)!)
-                    ?? throw new BadInputException($"--correction '{parse.GetValue(correction)!.ToLowerInvariant()}' is not a choice; valid: {CorrectionNames.Valid}"),
-                Filter = FilterOption.Read(parse, filter),
-            };
-            var formatName = parse.GetValue(format)!;
-            var renderer = ReportFormats.Find(formatName)
-                ?? throw new BadInputException($"--format '{formatName}' is not a format; valid: {ReportFormats.Names.Replace('|', ',')}");
-
-            var targets = ReportOutputs.Parse(parse.GetValue(outputFile), renderer);
+            var (gated, renderer, targets) = gate.Read(parse);
+            var options = gated with { Filter = FilterOption.Read(parse, filter) };
 
             var paths = parse.GetValue(runs)!;
             ComparisonReport report;
@@ -102,18 +79,7 @@ internal static class CompareCommand
                 report = Comparer.Compare(paths[..^1], paths[^1], options);
             }
 
-            if (targets.Count == 0)
-            {
-                output.Write(renderer.Render(report));
-            }
-            else
-            {
-                var written = ReportOutputs.Write(targets, report);
-                var failing = report.Failing.Select(c => c.Name).ToList();
-                output.WriteLine($"bench compare: {report.Cells.Count} cells: {report.CountsLine}; " +
-                                 (failing.Count > 0 ? $"FAIL: {string.Join("; ", failing)}" : "PASS") + $"; {written}");
-            }
-
+            GateOptions.Write(report, renderer, targets, "bench compare", output);
             if (report.EnvironmentDifferences.Count > 0)
             {
                 var differences = string.Join("; ", report.EnvironmentDifferences);
@@ -129,18 +95,5 @@ internal static class CompareCommand
             return report.ExitCode;
         });
         return command;
-    }
-
-    private static ChangeThreshold Threshold(string text, string option) =>
-        ChangeThreshold.TryParse(text, out var threshold, out var problem) ? threshold! : throw new BadInputException($"{option} {problem}");
-
-    internal static double Alpha(string text)
-    {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0 && value < 0.5))
-        {
-            throw new BadInputException($"--alpha '{text}' must be a probability between 0 and 0.5, e.g. 0.01");
-        }
-
-        return value;
     }
 }

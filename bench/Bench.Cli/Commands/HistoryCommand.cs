@@ -122,7 +122,7 @@ internal static class HistoryCommand
             var test = new ComparisonOptions
             {
                 Threshold = ChangeThreshold.TryParse(parse.GetValue(threshold)!, out var t, out var problem) ? t! : throw new BadInputException($"--threshold {problem}"),
-                Alpha = CompareCommand.Alpha(parse.GetValue(alpha)!),
+                Alpha = GateOptions.Alpha(parse.GetValue(alpha)!),
             };
             using var store = StoreOptions.OpenExisting(parse.GetValue(db));
             var options = new HistoryOptions(Filter(parse.GetValue(branch), parse.GetValue(machine), parse.GetValue(last)), test);

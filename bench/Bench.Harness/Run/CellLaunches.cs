@@ -15,11 +15,11 @@ namespace Bench.Harness.Run;
 public static class CellLaunches
 {
     /// <summary>Launch number <paramref name="launch"/> (1-based) of a cell, in a fresh cell process.</summary>
-    public static CellResult RunLaunch(CellSpec spec, int launch, string cellDirectory, bool verbose, ShutdownCoordinator? shutdown = null)
+    public static CellResult RunLaunch(CellSpec spec, int launch, string cellDirectory, bool verbose, ShutdownCoordinator? shutdown = null, CellHost? host = null)
     {
         // Each launch keeps BenchmarkDotNet's own log apart; launch 1 uses the cell's directory as before.
         var launchSpec = launch == 1 ? spec : spec with { BdnDirectory = $"{spec.BdnDirectory}-launch{launch}" };
-        var cell = CellProcess.Run(launchSpec, cellDirectory, verbose, shutdown);
+        var cell = CellProcess.Run(launchSpec, cellDirectory, verbose, shutdown, host);
         return launch == 1 || cell.Status == CellStatus.Ok ? cell : cell with { Error = $"launch {launch}: {cell.Error}" };
     }
 

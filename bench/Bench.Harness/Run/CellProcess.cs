@@ -16,7 +16,8 @@ namespace Bench.Harness.Run;
 /// </summary>
 public static class CellProcess
 {
-    public static CellResult Run(CellSpec spec, string cellDirectory, bool verbose, ShutdownCoordinator? shutdown = null)
+    /// <param name="host">The build that runs the cell and its extra environment; null: this harness as it is.</param>
+    public static CellResult Run(CellSpec spec, string cellDirectory, bool verbose, ShutdownCoordinator? shutdown = null, CellHost? host = null)
     {
         Directory.CreateDirectory(cellDirectory);
         var specPath = Path.Combine(cellDirectory, spec.FileId + ".spec.json");
@@ -24,7 +25,7 @@ public static class CellProcess
         File.Delete(resultPath);
         AtomicFile.WriteAllText(specPath, CellSpecJson.Serialize(spec with { Verbose = verbose }));
 
-        var info = SelfStartInfo("cell", "--spec", specPath, "--result", resultPath);
+        var info = (host ?? CellHost.Self).StartInfo("cell", "--spec", specPath, "--result", resultPath);
         DiagnosticIpc.Configure(info, spec.DiagnosticIpc);
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = !verbose;

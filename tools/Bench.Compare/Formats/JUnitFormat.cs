@@ -34,13 +34,13 @@ public sealed class JUnitFormat : IReportFormat
             var time = Seconds(report.Cells.Sum(c => c.CurrentSeconds ?? 0));
             // junit-10.xsd (Jenkins) allows skipped on a testsuite, not on testsuites: the counts of the root are name, tests, failures, errors, time.
             xml.WriteStartElement("testsuites");
-            xml.WriteAttributeString("name", "bench compare");
+            xml.WriteAttributeString("name", report.Command);
             xml.WriteAttributeString("tests", total);
             xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("time", time);
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", "bench compare");
+            xml.WriteAttributeString("name", report.Command);
             xml.WriteAttributeString("tests", total);
             xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("errors", "0");

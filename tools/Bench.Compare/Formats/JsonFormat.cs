@@ -26,6 +26,7 @@ public sealed class JsonFormat : IReportFormat
         var document = new Document(
             SchemaId,
             report.EnvironmentDifferences.Select(d => new EnvironmentEntry(d.Field, d.Baseline, d.Current)).ToList(),
+            report.Command,
             new Side(report.BaselineSource, report.BaselineKind),
             report.EarlierBaselineSources.Count > 0 ? report.EarlierBaselineSources : null,
             new Side(report.CurrentSource, report.CurrentKind),
@@ -45,13 +46,15 @@ public sealed class JsonFormat : IReportFormat
             s.ShiftNs, Finite(s.ShiftLowerNs), Finite(s.ShiftUpperNs),
             s.Ratio, s.RatioLower > 0 ? s.RatioLower : null, Finite(s.RatioUpper),
             s.ConfidenceLevel, s.PSlower, s.PFaster, s.SmallestPossibleP, s.ThresholdFraction, s.NoiseFraction,
-            s.BaselineLaunches, s.CurrentLaunches, s.BaselineRuns, s.PSlowerAdjusted, s.PFasterAdjusted, s.PSlowerAdjusted is null ? null : s.FamilySize);
+            s.BaselineLaunches, s.CurrentLaunches, s.BaselineRuns, s.PSlowerAdjusted, s.PFasterAdjusted, s.PSlowerAdjusted is null ? null : s.FamilySize,
+            s.Rounds, s.PairedTest);
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private sealed record Document(
         string Schema,
         IReadOnlyList<EnvironmentEntry> EnvironmentDifferences,
+        string Command, // "bench compare", or "bench ab" when the verdicts come from paired rounds
         Side Baseline,
         IReadOnlyList<string>? BaselineHistory, // the earlier baseline runs, oldest first; absent without a history
         Side Current,
@@ -91,5 +94,7 @@ public sealed class JsonFormat : IReportFormat
         int? BaselineRuns, // null: no baseline history; else the runs the verdict was tested over
         double? PSlowerAdjusted, // Benjamini-Hochberg over familySize cells: what the verdict compared with alpha
         double? PFasterAdjusted,
-        int? FamilySize);
+        int? FamilySize,
+        int? Rounds, // bench ab: the paired rounds the verdict was tested over; null elsewhere
+        string? PairedTest); // bench ab: "t" (t on the rounds' log ratios) or "wilcoxon" (signed-rank)
 }

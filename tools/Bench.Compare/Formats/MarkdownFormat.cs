@@ -29,8 +29,8 @@ public sealed class MarkdownFormat : IReportFormat
 
         var failing = report.Failing;
         md.AppendLine(failing.Count > 0
-            ? $"## bench compare: ❌ {failing.Count} cell{(failing.Count == 1 ? "" : "s")} failed the gate"
-            : "## bench compare: ✅ no regression");
+            ? $"## {report.Command}: ❌ {failing.Count} cell{(failing.Count == 1 ? "" : "s")} failed the gate"
+            : $"## {report.Command}: ✅ no regression");
         md.AppendLine();
         var options = report.Options;
         md.AppendLine($"Baseline {MarkdownText.Escape(report.BaselineSource)}{Display.History(report.EarlierBaselineSources)} vs current {MarkdownText.Escape(report.CurrentSource)}. " +

@@ -21,7 +21,7 @@ public sealed class TextFormat : IReportFormat
         }
 
         var options = report.Options;
-        text.AppendLine($"bench compare: baseline {Display.OneLine(report.BaselineSource)} ({report.BaselineKind}){Display.History(report.EarlierBaselineSources)} vs current {Display.OneLine(report.CurrentSource)} ({report.CurrentKind})");
+        text.AppendLine($"{report.Command}: baseline {Display.OneLine(report.BaselineSource)} ({report.BaselineKind}){Display.History(report.EarlierBaselineSources)} vs current {Display.OneLine(report.CurrentSource)} ({report.CurrentKind})");
         text.AppendLine($"threshold {options.Threshold}, noise {options.Noise}, {Display.Alpha(options, report.Cells.Count(c => c.Statistics is not null))}, fail on {options.FailOn.ToString().ToLowerInvariant()}");
         text.AppendLine();
 

@@ -33,6 +33,12 @@ public static class BenchResultsInput
                 $"{source}: cell '{name}': launchSampleCounts [{string.Join(", ", sizes)}] do not add up to its {cell.SamplesNs.Count} samples (a corrupt or hand-edited results file)");
         }
 
-        return new InputCell(cell.Key, name, cell.Workload, ok, error, ok ? cell.SamplesNs : [], ok ? cell.LaunchSampleCounts : null);
+        if (ok && cell.LaunchRounds is { } rounds && (rounds.Count != (cell.LaunchSampleCounts?.Count ?? 1) || rounds.Distinct().Count() != rounds.Count))
+        {
+            throw new ResultsFileException(
+                $"{source}: cell '{name}': launchRounds [{string.Join(", ", rounds)}] do not name one distinct round per launch (a corrupt or hand-edited results file)");
+        }
+
+        return new InputCell(cell.Key, name, cell.Workload, ok, error, ok ? cell.SamplesNs : [], ok ? cell.LaunchSampleCounts : null, ok ? cell.LaunchRounds : null);
     }
 }

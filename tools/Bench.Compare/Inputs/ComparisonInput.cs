@@ -22,8 +22,23 @@ public sealed record InputEnvironment(string? Cpu, int? LogicalCores, string? Os
 /// <param name="SamplesNs">Wall time per sample in nanoseconds.</param>
 /// <param name="LaunchSizes">Samples per launch in <paramref name="SamplesNs"/>'s order when the cell ran in several
 /// launches (bench run --launches, thorough); null for one launch or where the input cannot say.</param>
-public sealed record InputCell(string Key, string Name, string Group, bool Ok, string? Error, IReadOnlyList<double> SamplesNs, IReadOnlyList<int>? LaunchSizes = null)
+/// <param name="LaunchRounds">The bench ab round of each launch, in launch order; null outside an A/B run.</param>
+public sealed record InputCell(
+    string Key, string Name, string Group, bool Ok, string? Error, IReadOnlyList<double> SamplesNs,
+    IReadOnlyList<int>? LaunchSizes = null, IReadOnlyList<int>? LaunchRounds = null)
 {
+    /// <summary>The samples of each launch by its bench ab round; empty outside an A/B run.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<double>> LaunchesByRound()
+    {
+        if (LaunchRounds is not { Count: > 0 } rounds)
+        {
+            return new Dictionary<int, IReadOnlyList<double>>();
+        }
+
+        var launches = Launches() ?? [SamplesNs];
+        return rounds.Zip(launches).ToDictionary(x => x.First, x => x.Second);
+    }
+
     /// <summary>The samples of each launch, or null unless there are at least two launches.</summary>
     public IReadOnlyList<IReadOnlyList<double>>? Launches()
     {

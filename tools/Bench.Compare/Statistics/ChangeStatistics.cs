@@ -28,6 +28,8 @@ namespace Bench.Compare.Statistics;
 /// <param name="PFasterAdjusted">PFaster adjusted likewise.</param>
 /// <param name="FamilySize">Cells in the family the p-values were adjusted over (1: none).</param>
 /// <param name="BaselineRuns">Baseline runs when a baseline history made the run the unit of replication (see <see cref="RunAnalysis"/>); null otherwise.</param>
+/// <param name="Rounds">Paired rounds of a bench ab run when the round was the unit of replication (see <see cref="PairedAnalysis"/>); null otherwise.</param>
+/// <param name="PairedTest">The test behind the p-values of a paired analysis: "t" or "wilcoxon"; null otherwise.</param>
 public sealed record ChangeStatistics(
     int BaselineCount,
     int CurrentCount,
@@ -50,8 +52,13 @@ public sealed record ChangeStatistics(
     int? BaselineRuns = null,
     double? PSlowerAdjusted = null,
     double? PFasterAdjusted = null,
-    int FamilySize = 1)
+    int FamilySize = 1,
+    int? Rounds = null,
+    string? PairedTest = null)
 {
+    /// <summary>True when ratio, interval and p-values come from the paired rounds of a bench ab run.</summary>
+    public bool ByRound => Rounds is not null;
+
     /// <summary>The p-value the slower verdict is decided on: adjusted for the family where it was.</summary>
     public double SlowerP => PSlowerAdjusted ?? PSlower;
 

@@ -15,6 +15,9 @@ public sealed record ComparisonReport(
     /// <summary>The earlier runs of a baseline history, oldest first; empty when the baseline was one run.</summary>
     public IReadOnlyList<string> EarlierBaselineSources { get; init; } = [];
 
+    /// <summary>The command whose gate this is, as the formats title it: "bench compare", or "bench ab" for paired rounds.</summary>
+    public string Command { get; init; } = "bench compare";
+
     public const int ExitNoRegression = 0;
     public const int ExitRegression = 1;
 

@@ -100,11 +100,14 @@ public static class VerdictRules
         var alpha = options.Alpha;
         var change = Percent(s.Ratio - 1);
         var interval = $"{(s.ConfidenceLevel * 100).ToString("0.##", CultureInfo.InvariantCulture)}% CI [{Percent(s.RatioLower - 1)}, {Percent(s.RatioUpper - 1)}]" +
-                       (s.ByRun ? $" over runs ({s.BaselineRuns} baseline, 1 current)" :
+                       (s.ByRound ? $" over {s.Rounds} paired rounds ({s.PairedTest})" :
+                        s.ByRun ? $" over runs ({s.BaselineRuns} baseline, 1 current)" :
                         s.ByLaunch ? $" over launches ({s.BaselineLaunches} baseline, {s.CurrentLaunches} current)" : "");
         if (s.SmallestPossibleP >= alpha)
         {
-            reason = $"too few samples: {s.BaselineCount} baseline and {s.CurrentCount} current cannot reach alpha {Number(alpha)} (best possible p {Number(s.SmallestPossibleP)})";
+            reason = s.ByRound
+                ? $"too few rounds: the signed-rank test over {s.Rounds} cannot reach alpha {Number(alpha)} (best possible p {Number(s.SmallestPossibleP)})"
+                : $"too few samples: {s.BaselineCount} baseline and {s.CurrentCount} current cannot reach alpha {Number(alpha)} (best possible p {Number(s.SmallestPossibleP)})";
             return Verdict.Unknown;
         }
 
@@ -132,7 +135,7 @@ public static class VerdictRules
             return Verdict.Same;
         }
 
-        var few = s.ByRun ? "too few baseline runs for the spread between them" : s.ByLaunch ? "too few launches for the drift between them" : "too few samples for this spread";
+        var few = s.ByRound ? "too few rounds for the spread between them" : s.ByRun ? "too few baseline runs for the spread between them" : s.ByLaunch ? "too few launches for the drift between them" : "too few samples for this spread";
         reason = $"{few}: {change}, {interval} reaches past ±{options.Threshold}" +
                  (Math.Abs(s.Ratio - 1) > s.ThresholdFraction ? $" and the change is not significant ({(s.SlowerP <= s.FasterP ? P(s.PSlower, s.PSlowerAdjusted, s) : P(s.PFaster, s.PFasterAdjusted, s))})" : "");
         return Verdict.Unknown;
