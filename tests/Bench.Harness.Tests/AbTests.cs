@@ -175,4 +175,92 @@ public class AbTests
             }
         }
     }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Resume_measures_only_the_launches_not_journaled_and_keeps_the_plan()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bench-ab-resume-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] one = ["--profile", "quick", "--workloads", "sleep", "--strategies", "threads", "--workers", "1", "--rounds", "2", "--seed", "3"];
+            var (code, stdout, stderr) = EndToEndTests.RunBench(["ab", ".", "env:BENCH_INJECT_SLOWDOWN=sleep:10%", .. one, "--out", directory]);
+            Assert.True(code is 0 or 1, $"bench ab exited {code}: {stderr}\n{stdout}");
+            Assert.Contains("4 launches in", stdout);
+
+            // As a kill after B's first launch leaves it: no merged cells yet, one launch of B journaled.
+            foreach (var side in new[] { "a", "b" })
+            {
+                File.Delete(Path.Combine(directory, side, "journal.jsonl"));
+            }
+
+            var launches = Path.Combine(directory, "b", "launches.jsonl");
+            File.WriteAllLines(launches, File.ReadAllLines(launches).Where(l => l.Length > 0).Take(1));
+
+            (code, stdout, stderr) = EndToEndTests.RunBench("ab", "--resume", directory, "--rounds", "3");
+            Assert.Equal(2, code);
+            Assert.Contains("give it alone", stderr);
+
+            (code, stdout, stderr) = EndToEndTests.RunBench("ab", "--resume", directory);
+            Assert.True(code is 0 or 1, $"bench ab --resume exited {code}: {stderr}\n{stdout}");
+            Assert.Contains("1 launch in", stdout);
+            Assert.Contains("3 kept from the journals", stdout);
+            var b = ResultsFile.Read(Path.Combine(directory, "b", "results.json"));
+            Assert.Equal([1, 2], Assert.Single(b.Cells).LaunchRounds!);
+            Assert.Equal("sleep:10%", b.Environment.InjectedSlowdown);
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_checkout_that_does_not_build_exits_2_naming_the_build_error_before_measuring()
+    {
+        var checkout = Directory.CreateTempSubdirectory("bench-ab-broken-").FullName;
+        var directory = Path.Combine(Path.GetTempPath(), "bench-ab-broken-out-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllText(Path.Combine(checkout, "run-bench.sh"),
+                "#!/usr/bin/env bash\necho 'Restoring...' >&2\necho 'Sleep.cs(3,1): error CS1002: ; expected' >&2\nexit 1\n");
+            var (code, _, error) = InProcess("ab", ".", checkout, "--profile", "quick", "--workloads", "sleep", "--out", directory);
+            Assert.Equal(2, code);
+            Assert.Contains($"B {checkout} does not build: its run-bench.sh exited 1: Sleep.cs(3,1): error CS1002", error);
+            Assert.Single(error.TrimEnd().Split('\n'));
+            Assert.False(Directory.Exists(directory));
+        }
+        finally
+        {
+            Directory.Delete(checkout, recursive: true);
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_published_folder_runs_its_own_bench_for_its_cells()
+    {
+        // The test's output folder holds a bench (apphost and bench.dll) beside its worker: a published Bench.
+        var directory = Path.Combine(Path.GetTempPath(), "bench-ab-published-out-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, stdout, stderr) = EndToEndTests.RunBench(
+                "ab", ".", AppContext.BaseDirectory, "--profile", "quick", "--workloads", "sleep", "--strategies", "threads", "--workers", "1",
+                "--rounds", "2", "--out", directory);
+            Assert.True(code is 0 or 1, $"bench ab exited {code}: {stderr}\n{stdout}");
+            var b = ResultsFile.Read(Path.Combine(directory, "b", "results.json"));
+            Assert.Equal(CellStatus.Ok, Assert.Single(b.Cells).Status);
+            Assert.Contains(AppContext.BaseDirectory.TrimEnd('/'), File.ReadAllText(Path.Combine(directory, "ab-plan.json")));
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
 }

@@ -18,8 +18,10 @@ internal static class AbCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var a = new Argument<string>("A") { Description = "the baseline side: '.', env:NAME=VALUE[,NAME=VALUE…], a Bench checkout or a published Bench folder" };
-        var b = new Argument<string>("B") { Description = "the side compared with A, given the same ways" };
+        var a = new Argument<string?>("A") { Description = "the baseline side: '.', env:NAME=VALUE[,NAME=VALUE…], a Bench checkout or a published Bench folder", Arity = ArgumentArity.ZeroOrOne };
+        var b = new Argument<string?>("B") { Description = "the side compared with A, given the same ways", Arity = ArgumentArity.ZeroOrOne };
+        var filter = FilterOption.Create("measure only the cells whose key workload/strategy/wW/parameters matches this glob (repeatable)");
+        var resume = new Option<string?>("--resume") { Description = "continue the bench ab run in this DIR (its ab-plan.json): launches already journaled are kept" };
         var workloads = new Option<string?>("--workloads") { Description = "comma-separated workloads (default: all; see bench list)" };
         var strategies = new Option<string?>("--strategies") { Description = "comma-separated strategies (default: all applicable)" };
         var workers = new Option<string?>("--workers") { Description = "comma-separated worker counts W (default: 1, 2, 4, … up to 2× logical cores)" };
@@ -37,7 +39,7 @@ internal static class AbCommand
 
         var command = new Command("ab", "measure two builds or configurations interleaved, round by round, and compare them pair by pair (a CI gate)")
         {
-            a, b, workloads, strategies, workers, profile, parameters, chunk, itemTimeout, retry, gil, rounds, seed, outDir, verbose,
+            a, b, workloads, strategies, workers, profile, parameters, filter, chunk, itemTimeout, retry, gil, rounds, seed, outDir, resume, verbose,
         };
         foreach (var option in gate.All)
         {
@@ -47,8 +49,26 @@ internal static class AbCommand
         command.SetAction(parse =>
         {
             var (options, renderer, targets) = gate.Read(parse);
-            var sideA = AbSide.Parse("A", parse.GetValue(a)!);
-            var sideB = AbSide.Parse("B", parse.GetValue(b)!);
+            if (parse.GetValue(resume) is { } resumeDirectory)
+            {
+                // The recorded plan, sides and seed are the run: options that would change them are refused.
+                var given = new Option[] { workloads, strategies, workers, profile, parameters, filter, chunk, itemTimeout, retry, gil, rounds, seed, outDir }
+                    .Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (parse.GetValue(a) is not null || given.Count > 0)
+                {
+                    throw new BadInputException($"--resume {resumeDirectory} continues the recorded run: give it alone (not {string.Join(", ", given.Prepend(parse.GetValue(a) is null ? null : "A B").OfType<string>())})");
+                }
+
+                return Resume(resumeDirectory, parse.GetValue(verbose), options, renderer, targets, output, error);
+            }
+
+            if (parse.GetValue(a) is not { } specA || parse.GetValue(b) is not { } specB)
+            {
+                throw new BadInputException("ab needs two sides, A and B (or --resume DIR)");
+            }
+
+            var sideA = AbSide.Parse("A", specA);
+            var sideB = AbSide.Parse("B", specB);
             var profileName = parse.GetValue(profile)!;
             var selected = Profile.Find(profileName)
                 ?? throw new BadInputException($"unknown profile '{profileName}'; valid: {string.Join(", ", Profile.All.Select(p => p.Name))}");
@@ -72,6 +92,7 @@ internal static class AbCommand
                 Workers = ListParsing.Workers(parse.GetValue(workers)),
                 Profile = selected with { Job = selected.Job with { LaunchCount = roundCount } },
                 ParameterOverrides = ListParsing.Parameters(parse.GetValue(parameters)),
+                Filter = parse.GetValue(filter) is { Length: > 0 } globs ? globs : null,
                 ChunkSize = parse.GetValue(chunk),
                 ItemTimeout = faults.ItemTimeout,
                 Retries = faults.Retries,
@@ -79,14 +100,17 @@ internal static class AbCommand
             };
 
             var directory = Path.GetFullPath(parse.GetValue(outDir) ?? DefaultPath(DateTime.UtcNow));
+            if (File.Exists(Path.Combine(directory, AbPlanRecord.FileName)))
+            {
+                throw new BadInputException($"--out {directory} already holds a bench ab run; bench ab --resume {directory} continues it, or choose another --out");
+            }
+
             var (dirA, dirB) = (Path.Combine(directory, "a"), Path.Combine(directory, "b"));
             var planA = RunPlanning.Fresh(request, dirA); // bad input is refused before DIR is touched
             var planB = RunPlanning.Fresh(request, dirB);
-            if (File.Exists(Path.Combine(directory, AbPlanRecord.FileName)))
-            {
-                throw new BadInputException($"--out {directory} already holds a bench ab run; choose another --out");
-            }
-
+            // A checkout is published only now, once the options are known to be good: bad input costs no build.
+            sideA = SideBuild.Prepare(sideA, output);
+            sideB = SideBuild.Prepare(sideB, output);
             using var runA = RunDirectory.CreateFresh(dirA);
             using var runB = RunDirectory.CreateFresh(dirB);
             RunPlanning.Record(request, planA, runA);
@@ -104,6 +128,36 @@ internal static class AbCommand
             return Judge(outcome, sideA, sideB, directory, options, renderer, targets, output, error);
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>bench ab --resume DIR</c>: the sides, seed and rounds of DIR/ab-plan.json, each side's matrix from its
+    /// plan.json; the schedule is drawn again from the seed, and every launch already in a side's journals is
+    /// skipped. A launch cut short runs again in its place, so its pair is no longer back to back: one round of
+    /// one cell, of all the rounds.
+    /// </summary>
+    private static int Resume(
+        string resumeDirectory, bool verbose, ComparisonOptions options, IReportFormat renderer,
+        IReadOnlyList<(IReportFormat Format, string Path)> targets, TextWriter output, TextWriter error)
+    {
+        var directory = Path.GetFullPath(resumeDirectory);
+        var plan = AbPlanRecord.Read(directory);
+        var sideA = SideBuild.Prepare(AbSide.Parse("A", plan.A), output);
+        var sideB = SideBuild.Prepare(AbSide.Parse("B", plan.B), output);
+        using var runA = RunDirectory.OpenForResume(Path.Combine(directory, "a"));
+        using var runB = RunDirectory.OpenForResume(Path.Combine(directory, "b"));
+        var (planA, request) = RunPlanning.Resume(new RunRequest { Profile = Profile.Quick }, runA, new HashSet<string>(), runA.Path, output);
+        var (planB, _) = RunPlanning.Resume(new RunRequest { Profile = Profile.Quick }, runB, new HashSet<string>(), runB.Path, output);
+        if (!planA.Select(c => c.Key).SequenceEqual(planB.Select(c => c.Key)))
+        {
+            throw new BadInputException($"--resume {resumeDirectory}: a/plan.json and b/plan.json plan different cells (edited by hand?)");
+        }
+
+        output.WriteLine($"bench ab: resuming {directory}");
+        using var shutdown = ShutdownCoordinator.Install(Console.Error);
+        var run = new AbRun(request.Profile, resume: true, verbose, shutdown, output);
+        var outcome = run.Execute(new AbSideRun(sideA, runA.Path, planA), new AbSideRun(sideB, runB.Path, planB), new RoundSchedule(plan.Seed, plan.Rounds, planA.Count));
+        return Judge(outcome, sideA, sideB, directory, options, renderer, targets, output, error);
     }
 
     private const int PairedAnalysisMinimum = Bench.Compare.Statistics.PairedAnalysis.MinimumRounds;

@@ -63,12 +63,14 @@ public sealed class AbRun
         var clock = Stopwatch.StartNew();
         string? stopped = null;
         var pending = new Dictionary<(int Round, int Cell), CellResult?>();
+        var (launched, kept) = (0, 0);
         foreach (var step in schedule.Steps())
         {
             var side = sides[step.SideB ? 1 : 0];
             var spec = side.Run.Plan[step.Cell];
             if (side.Finished.ContainsKey(spec.Key) || side.LaunchesOf(spec.Key).Any(l => l.LaunchRounds?.Contains(step.Round) == true))
             {
+                kept++;
                 continue;
             }
 
@@ -94,6 +96,7 @@ public sealed class AbRun
                 }
 
                 side.Record(launch, step.Round);
+                launched++;
                 Report(step, spec, sides, pending, schedule);
             }
             catch (IOException e) when (OutputErrors.IsOutOfSpace(e))
@@ -111,7 +114,8 @@ public sealed class AbRun
             }
         }
 
-        _output.WriteLine($"bench ab: {(stopped is null ? "all rounds measured" : stopped)} in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+        _output.WriteLine($"bench ab: {(stopped is null ? "all rounds measured" : stopped)}: {launched} launch{(launched == 1 ? "" : "es")} in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s" +
+                          (kept > 0 ? $", {kept} kept from the journals" : ""));
         var resultsA = sides[0].WriteResults(_profile, stopped);
         var resultsB = sides[1].WriteResults(_profile, stopped);
         return new AbRunOutcome(resultsA, resultsB, stopped, _shutdown?.Requested == true ? _shutdown.ExitCode : null);
