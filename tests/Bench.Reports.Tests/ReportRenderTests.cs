@@ -34,14 +34,27 @@ public class ReportRenderTests
         Assert.Contains("I/O-bound: threadpool and threadpool-async are equivalent (within ", html, StringComparison.Ordinal);
         Assert.Contains("CPU-bound: use ", html, StringComparison.Ordinal);
         // The fixture's thread speedups (8 samples, wide spread) have intervals that reach 1: no claim of parallelism.
-        Assert.Contains("CPython&#39;s GIL, which .NET does not have; this run has no CPU-bound thread cell whose speedup", html, StringComparison.Ordinal);
+        Assert.Contains("CPython's GIL, which .NET does not have; this run has no CPU-bound thread cell whose speedup", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("1,873 lost updates", html, StringComparison.Ordinal);
-        // Failures come first among the warnings.
+        // The warnings sit with their workload, collapsed, after its charts; failures come first in each group.
         var warnings = Regex.Matches(html, "class=\"kind kind-([a-z]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal("failed", warnings[0]);
+        Assert.Contains("failed", warnings);
         Assert.Contains("invalid", warnings);
         Assert.Contains("noisy", warnings);
         Assert.Contains("multimodal", warnings);
+        string[] order = ["failed", "invalid", "noisy", "multimodal", "cell", "run"];
+        foreach (var group in Regex.Matches(html, "<details class=\"warnings\".*?</details>", RegexOptions.Singleline).Select(m => m.Value))
+        {
+            var kinds = Regex.Matches(group, "class=\"kind kind-([a-z]+)\"").Select(m => Array.IndexOf(order, m.Groups[1].Value)).ToList();
+            Assert.Equal(kinds.Order(), kinds);
+        }
+
+        foreach (Match section in Regex.Matches(html, "<section class=\"workload\" id=\"(w[0-9]+)\".*?</section>", RegexOptions.Singleline))
+        {
+            Assert.Contains($"href=\"#{section.Groups[1].Value}\"", html, StringComparison.Ordinal); // the contents link to it
+            var details = section.Value.IndexOf("<details", StringComparison.Ordinal);
+            Assert.True(details < 0 || details > section.Value.LastIndexOf("<figure", StringComparison.Ordinal), "warnings come after the charts");
+        }
 
         var csv = File.ReadAllLines(report.Csv);
         Assert.Equal(results.Cells.Count + 1, csv.Length);
@@ -117,7 +130,10 @@ public class ReportRenderTests
     {
         var report = ReportWriter.Write(Fixtures.Xss, Fixtures.OutputDirectory("xss"));
         var html = File.ReadAllText(report.IndexHtml);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        // One script: the page's own, whose hash the Content-Security-Policy names.
+        Assert.Single(Regex.Matches(html, "<script", RegexOptions.IgnoreCase));
+        Assert.Contains("<script>" + Html.ReportScript.Source + "</script>", html, StringComparison.Ordinal);
+        Assert.Contains($"script-src {Html.ReportScript.Hash};", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);

@@ -35,4 +35,32 @@ internal static class HtmlStyle
         .scroll { overflow-x: auto; }
         footer { margin-top: 3rem; color: #57606a; font-size: 0.85rem; }
         """;
+
+    /// <summary>
+    /// The run report's own rules: contents, a guide table that fits the page (fixed layout, wrapped text)
+    /// and tables outside any overflow box, so that their sticky headers stick to the window.
+    /// </summary>
+    public const string PageCss = """
+        nav#toc { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.4rem 1.2rem; margin: 1rem 0; }
+        nav#toc h2 { border: 0; margin: 0.3rem 0; font-size: 1.05rem; }
+        nav#toc ol { margin: 0.2rem 0; }
+        nav#toc ol.toc-workloads { columns: 3 16rem; }
+        nav#toc small, h2 small { color: #57606a; font-weight: normal; }
+        a.top { font-size: 0.8rem; font-weight: normal; margin-left: 0.6rem; }
+        #guide-table { table-layout: fixed; width: 100%; }
+        #guide-table th, #guide-table td { overflow-wrap: anywhere; hyphens: auto; }
+        #guide-table th.feature { width: 9%; }
+        #guide-table th.says { width: 16%; }
+        #guide-table .contradicts::after { white-space: normal; }
+        #cells-table { font-size: 0.8rem; }
+        #cells-table td.params { max-width: 12rem; overflow-wrap: anywhere; }
+        #cells-table td.status { min-width: 8rem; max-width: 16rem; overflow-wrap: anywhere; }
+        #cells-table thead th { padding: 0; z-index: 2; background: #f6f8fa; background-clip: padding-box; box-shadow: 0 1px 0 #d0d7de; }
+        #cells-table thead th button { all: unset; display: block; cursor: pointer; padding: 0.35rem 0.45rem; background: #f6f8fa; }
+        #cells-table thead th[aria-sort="ascending"] button::after { content: " ▲"; }
+        #cells-table thead th[aria-sort="descending"] button::after { content: " ▼"; }
+        .filters { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: center; margin: 0.6rem 0; }
+        details.warnings { margin: 1rem 0; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.3rem 0.8rem; }
+        details.warnings summary { cursor: pointer; font-weight: 600; }
+        """;
 }

@@ -3,7 +3,11 @@ using Bench.Results;
 namespace Bench.Reports.Model;
 
 /// <summary>One warning line of the report; <see cref="Kind"/> orders them, failures first.</summary>
-public sealed record ReportWarning(WarningKind Kind, string Subject, string Message);
+public sealed record ReportWarning(WarningKind Kind, string Subject, string Message)
+{
+    /// <summary>The cell it is about; null for a warning about the whole run. The HTML page shows it with the cell's workload.</summary>
+    public CellView? Cell { get; init; }
+}
 
 public enum WarningKind
 {
@@ -35,27 +39,27 @@ public static class ReportWarnings
             var subject = cell.Label + ParameterSuffix(cell.Cell);
             if (cell.Cell.Status == CellStatus.Failed)
             {
-                warnings.Add(new(WarningKind.Failed, subject, cell.Cell.Error ?? "failed (no error text)"));
+                warnings.Add(new(WarningKind.Failed, subject, cell.Cell.Error ?? "failed (no error text)") { Cell = cell });
             }
             else if (cell.Cell.Status == CellStatus.Invalid)
             {
                 var detail = cell.Cell.Error ?? (cell.Cell.Validation is { } v ? $"expected {v.Expected}, got {v.Actual}" : "result differed from the reference");
-                warnings.Add(new(WarningKind.Invalid, subject, detail));
+                warnings.Add(new(WarningKind.Invalid, subject, detail) { Cell = cell });
             }
             else if (!cell.IsOk)
             {
-                warnings.Add(new(WarningKind.Failed, subject, $"status '{cell.Cell.Status}'" + (cell.Cell.Error is { } e ? $": {e}" : "")));
+                warnings.Add(new(WarningKind.Failed, subject, $"status '{cell.Cell.Status}'" + (cell.Cell.Error is { } e ? $": {e}" : "")) { Cell = cell });
             }
 
             var said = string.Join(" ", cell.Cell.Warnings).ToLowerInvariant();
             if (cell.CoefficientOfVariation is > NoisyCoefficientOfVariation && !said.Contains("noisy", StringComparison.Ordinal))
             {
-                warnings.Add(new(WarningKind.Noisy, subject, $"noisy: CV {Format.Percent(cell.CoefficientOfVariation)} over {cell.Samples.Count} samples"));
+                warnings.Add(new(WarningKind.Noisy, subject, $"noisy: CV {Format.Percent(cell.CoefficientOfVariation)} over {cell.Samples.Count} samples") { Cell = cell });
             }
 
             if (cell.MValue is >= MultimodalMValue && !said.Contains("multimodal", StringComparison.Ordinal))
             {
-                warnings.Add(new(WarningKind.Multimodal, subject, $"multimodal: mvalue {Format.Number(cell.MValue)} (≥ {MultimodalMValue.ToString(System.Globalization.CultureInfo.InvariantCulture)})"));
+                warnings.Add(new(WarningKind.Multimodal, subject, $"multimodal: mvalue {Format.Number(cell.MValue)} (≥ {MultimodalMValue.ToString(System.Globalization.CultureInfo.InvariantCulture)})") { Cell = cell });
             }
 
             foreach (var text in cell.Cell.Warnings)
@@ -63,7 +67,7 @@ public static class ReportWarnings
                 var kind = text.Contains("noisy", StringComparison.OrdinalIgnoreCase) ? WarningKind.Noisy
                     : text.Contains("multimodal", StringComparison.OrdinalIgnoreCase) ? WarningKind.Multimodal
                     : WarningKind.Cell;
-                warnings.Add(new(kind, subject, text));
+                warnings.Add(new(kind, subject, text) { Cell = cell });
             }
         }
 
