@@ -52,7 +52,7 @@ public static class Cli
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;
         }
-        catch (Exception e) when (e is ResultsFileException or Bench.Store.StoreException)
+        catch (Exception e) when (e is ResultsFileException or Bench.Store.StoreException or Bench.Workloads.External.WorkloadAssemblyException)
         {
             error.WriteLine($"bench: {e.Message}");
             return ExitBadInput;

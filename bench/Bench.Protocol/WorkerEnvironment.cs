@@ -8,4 +8,7 @@ public static class WorkerEnvironment
     /// another process; naming the parent up front covers a harness that dies while the worker starts.
     /// </summary>
     public const string ParentVariable = "BENCH_WORKER_PARENT";
+
+    /// <summary>A user's workload assembly (full path) the worker loads before it serves (<c>bench run --assembly</c>).</summary>
+    public const string AssemblyVariable = "BENCH_WORKLOAD_ASSEMBLY";
 }

@@ -79,7 +79,14 @@ public sealed record EnvironmentInfo
 
     /// <summary>BENCH_INJECT_SLOWDOWN as set for this run (a testing aid for the regression gate); null when not set.</summary>
     public string? InjectedSlowdown { get; init; }
+
+    /// <summary>The user's workload assembly of a <c>bench run --assembly</c> run, and how its worker processes ran it; null otherwise.</summary>
+    public WorkloadAssemblyInfo? WorkloadAssembly { get; init; }
 }
+
+/// <summary>A user's workload assembly: where it was, which contract it was built against, which worker ran its items in processes.</summary>
+/// <param name="Worker">"jit worker loading the assembly" (Bench's JIT worker), or the assembly's own worker and its build.</param>
+public sealed record WorkloadAssemblyInfo(string Path, int Contract, string Worker);
 
 /// <summary>Floors of this machine, in nanoseconds per operation.</summary>
 public sealed record Calibration

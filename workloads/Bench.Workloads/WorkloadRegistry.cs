@@ -1,6 +1,8 @@
 using Bench.Workloads.Basic;
 using Bench.Workloads.Contract;
+using System.Diagnostics.CodeAnalysis;
 using Bench.Workloads.Cpu;
+using Bench.Workloads.External;
 using Bench.Workloads.Io;
 using Bench.Workloads.Sync;
 using Bench.Workloads.Testing;
@@ -8,12 +10,15 @@ using Bench.Workloads.Testing;
 namespace Bench.Workloads;
 
 /// <summary>
-/// Every workload by name. Adding a workload is one class plus one line here. Immutable: the harness
-/// and the worker process both look workloads up by the name that travels in a frame.
+/// Every workload by name. Adding a workload is one class plus one line here. The harness and the
+/// worker process both look workloads up by the name that travels in a frame. Immutable but for one
+/// step: a process started for a user's assembly (<c>--assembly</c>) adds its workloads once, at start,
+/// before any lookup — the registry is the one place every stage finds workloads, so they need no
+/// other path to the loaded assembly.
 /// </summary>
 public static class WorkloadRegistry
 {
-    private static readonly IReadOnlyList<IWorkload> All =
+    private static readonly IReadOnlyList<IWorkload> BuiltIn =
     [
         new SquareWorkload(),
         new SleepWorkload(),
@@ -24,7 +29,39 @@ public static class WorkloadRegistry
         new CounterWorkload(),
     ];
 
+    private static IReadOnlyList<IWorkload> All = BuiltIn;
+
     public static IReadOnlyList<IWorkload> Workloads => All;
+
+    /// <summary>The user's assembly added to this process, or null.</summary>
+    public static WorkloadAssembly? Assembly { get; private set; }
+
+    /// <summary>What a run measures when no --workloads is given: the assembly's workloads where one is loaded, else the built-in suite.</summary>
+    public static IReadOnlyList<IWorkload> DefaultSelection => Assembly?.Workloads ?? BuiltIn;
+
+    /// <summary>Whether <paramref name="name"/> is a workload of the user's assembly (its cells need the assembly in every process).</summary>
+    public static bool IsFromAssembly(string name) => Assembly?.Workloads.Any(w => w.Info.Name == name) == true;
+
+    /// <summary>
+    /// Loads a user's assembly and adds its workloads; once per process, before any lookup. Loading the
+    /// same path again is a no-op (the CLI and a dry run share a process).
+    /// </summary>
+    [RequiresUnreferencedCode("loads workload types from a user's assembly by reflection")]
+    [RequiresDynamicCode("loads a user's assembly at run time")]
+    public static WorkloadAssembly AddAssembly(string path)
+    {
+        if (Assembly is { } loaded)
+        {
+            return loaded.Path == Path.GetFullPath(path)
+                ? loaded
+                : throw new WorkloadAssemblyException($"--assembly {path}: this process already loaded {loaded.Path}; one assembly per run");
+        }
+
+        var added = WorkloadAssembly.Load(path, BuiltIn.Select(w => w.Info.Name).ToList());
+        All = [.. BuiltIn, .. added.Workloads];
+        Assembly = added;
+        return added;
+    }
 
     public static IWorkload? Find(string name) => All.FirstOrDefault(w => w.Info.Name == name);
 

@@ -31,6 +31,11 @@ internal static class CellCommand
             using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
             var cell = CellSpecJson.Deserialize(File.ReadAllText(parse.GetValue(spec)!))
                        ?? throw new BadInputException("empty cell spec");
+            if (cell.Assembly is { } assembly)
+            {
+                WorkloadRegistry.AddAssembly(assembly); // before any lookup of the cell's workload
+            }
+
             var resultPath = parse.GetValue(result)!;
             var writer = new CellResultWriter(resultPath);
 

@@ -3,6 +3,7 @@ using Bench.Harness.Cell;
 using Bench.Harness.Execution.Strategies;
 using Bench.Harness.Planning;
 using Bench.Workloads;
+using Bench.Workloads.Contract;
 
 namespace Bench.Cli.Commands;
 
@@ -11,18 +12,21 @@ internal static class ListCommand
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("list", "list workloads (with parameters), strategies and profiles");
-        command.SetAction(_ =>
+        var assembly = AssemblyOption.Create();
+        var command = new Command("list", "list workloads (with parameters), strategies and profiles") { assembly };
+        command.SetAction(parse =>
         {
-            output.WriteLine("Workloads:");
-            foreach (var workload in WorkloadRegistry.Workloads)
+            if (AssemblyOption.Load(parse.GetValue(assembly)) is { } loaded)
             {
-                var info = workload.Info;
-                output.WriteLine($"  {info.Name,-10} [{CellRunner.CategoryName(info.Category)}{(info.HasAsyncForm ? ", async form" : "")}] {info.Description}");
-                foreach (var parameter in info.Parameters)
-                {
-                    output.WriteLine($"      --param {info.Name}.{parameter.Describe()}");
-                }
+                output.WriteLine($"Workloads in {loaded.Path} (Bench.Sdk contract {loaded.Contract}):");
+                Print(loaded.Workloads, output);
+                output.WriteLine("Built-in workloads:");
+                Print(WorkloadRegistry.Workloads.Except(loaded.Workloads), output);
+            }
+            else
+            {
+                output.WriteLine("Workloads:");
+                Print(WorkloadRegistry.Workloads, output);
             }
 
             output.WriteLine("Strategies:");
@@ -40,5 +44,18 @@ internal static class ListCommand
             return 0;
         });
         return command;
+    }
+
+    private static void Print(IEnumerable<IWorkload> workloads, TextWriter output)
+    {
+        foreach (var workload in workloads)
+        {
+            var info = workload.Info;
+            output.WriteLine($"  {info.Name,-10} [{CellRunner.CategoryName(info.Category)}{(info.HasAsyncForm ? ", async form" : "")}] {info.Description}");
+            foreach (var parameter in info.Parameters)
+            {
+                output.WriteLine($"      --param {info.Name}.{parameter.Describe()}");
+            }
+        }
     }
 }

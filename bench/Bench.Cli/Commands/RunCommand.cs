@@ -31,11 +31,12 @@ internal static class RunCommand
             Description = "only the cells whose key workload/strategy/wW/parameters matches this glob, e.g. 'sieve/process-pool/*' (repeatable; * and ?)",
         };
         var list = new Option<bool>("--list") { Description = "print the planned cells and the estimated time; measure nothing" };
+        var assembly = AssemblyOption.Create();
         var dry = new Option<bool>("--dry") { Description = "validate each cell once against the reference, time nothing, write nothing: a smoke test" };
 
         var command = new Command("run", "measure workloads × strategies × workers and write results.json")
         {
-            workloads, strategies, workers, profile, outDir, parameters, filter, list, dry, chunk, resume, verbose, itemTimeout, retry, gil, launches, record, db, threshold,
+            workloads, strategies, workers, profile, outDir, parameters, filter, list, dry, assembly, chunk, resume, verbose, itemTimeout, retry, gil, launches, record, db, threshold,
         };
         command.SetAction(parse =>
         {
@@ -54,6 +55,7 @@ internal static class RunCommand
                 throw new BadInputException("--chunk-size must be at least 1");
             }
 
+            var loaded = AssemblyOption.Load(parse.GetValue(assembly)); // bad input before anything is written
             var claimOptions = ReportCommand.Options(parse.GetValue(threshold));
             var faults = FaultOptions.Read(parse.GetValue(itemTimeout), parse.GetValue(retry));
             var resumeDirectory = parse.GetValue(resume);
@@ -75,6 +77,7 @@ internal static class RunCommand
                 Retries = faults.Retries,
                 Gil = parse.GetValue(gil),
                 Filter = parse.GetValue(filter) is { Length: > 0 } globs ? globs : null,
+                Assembly = loaded?.Path,
             };
 
             if (parse.GetValue(list) || parse.GetValue(dry))
@@ -83,7 +86,7 @@ internal static class RunCommand
             }
 
             // The options given on this command line (not their defaults): a resume checks them against its plan.
-            var given = new Option[] { workloads, strategies, workers, profile, parameters, chunk, itemTimeout, retry, gil, launches, filter }
+            var given = new Option[] { workloads, strategies, workers, profile, parameters, chunk, itemTimeout, retry, gil, launches, filter, assembly }
                 .Where(o => parse.GetResult(o) is { Implicit: false })
                 .Select(o => o.Name)
                 .ToHashSet(StringComparer.Ordinal);

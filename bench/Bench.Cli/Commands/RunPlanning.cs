@@ -36,6 +36,11 @@ internal static class RunPlanning
         }
 
         var recorded = record.ToRequest();
+        if (recorded.Assembly is { } assembly)
+        {
+            Bench.Workloads.WorkloadRegistry.AddAssembly(assembly);
+        }
+
         var planned = Build(recorded, bdnRoot);
         if (!planned.Select(c => c.Key).SequenceEqual(record.Cells))
         {

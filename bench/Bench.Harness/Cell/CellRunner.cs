@@ -30,6 +30,7 @@ public static class CellRunner
     public static CellResult Run(CellSpec spec, WorkerLauncher launcher, CellFaults? faults = null, StrategySet? strategies = null)
     {
         var workload = WorkloadRegistry.Get(spec.Workload);
+        launcher = spec.Assembly is { } assembly ? launcher.ForAssembly(assembly) : launcher;
         var strategy = (strategies ?? StrategyRegistry.BuiltIn).Find(spec.Strategy) ?? throw new ArgumentException($"unknown strategy '{spec.Strategy}'");
         var parameters = ParameterSet.From(spec.Parameters);
         var result = new CellResult

@@ -47,6 +47,10 @@ public sealed record CellSpec
     /// <summary><c>bench run --dry</c>: validate one batch against the reference and stop; nothing is timed.</summary>
     public bool ValidateOnly { get; init; }
 
+    /// <summary>The user's assembly that holds this cell's workload (<c>--assembly</c>): the cell process and its
+    /// workers load it first. Null for built-in workloads.</summary>
+    public string? Assembly { get; init; }
+
     public string Key => CellKey.Of(Workload, Strategy, Workers, Parameters, Variant);
 
     /// <summary>A file-name-safe, readable id: "sieve-threads-w4-3f2a9c".</summary>

@@ -32,6 +32,9 @@ public sealed record RunRequest
 
     /// <summary>--filter globs over the cell key (<see cref="CellFilter"/>); null or empty: every planned cell.</summary>
     public IReadOnlyList<string>? Filter { get; init; }
+
+    /// <summary>--assembly: a user's workload assembly (full path), already added to <see cref="WorkloadRegistry"/>; null: built-ins only.</summary>
+    public string? Assembly { get; init; }
 }
 
 /// <summary>
@@ -57,7 +60,7 @@ public static class RunPlan
     {
         error = null;
         var workloads = new List<Workloads.Contract.IWorkload>();
-        foreach (var name in request.Workloads ?? WorkloadRegistry.Workloads.Select(w => w.Info.Name).ToList())
+        foreach (var name in request.Workloads ?? WorkloadRegistry.DefaultSelection.Select(w => w.Info.Name).ToList())
         {
             var workload = WorkloadRegistry.Find(name);
             if (workload is null)
@@ -150,6 +153,7 @@ public static class RunPlan
                                 BdnDirectory = bdnRoot,
                                 ItemTimeoutSeconds = (request.ItemTimeout ?? FaultPolicy.DefaultItemTimeout(request.Profile.Name)).TotalSeconds,
                                 Retries = request.Retries,
+                                Assembly = WorkloadRegistry.IsFromAssembly(workload.Info.Name) ? WorkloadRegistry.Assembly!.Path : null,
                             };
                             cells.Add(spec with { BdnDirectory = Path.Combine(bdnRoot, spec.FileId) });
                         }

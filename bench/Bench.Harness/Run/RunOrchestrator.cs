@@ -54,7 +54,12 @@ public static class RunOrchestrator
         }
         else
         {
-            environment = EnvironmentProbe.Capture(launcher.Build, DateTimeOffset.UtcNow, launcher.DescribeVectorBits());
+            environment = EnvironmentProbe.Capture(launcher.Build, DateTimeOffset.UtcNow, launcher.DescribeVectorBits()) with
+            {
+                WorkloadAssembly = Bench.Workloads.WorkloadRegistry.Assembly is { } assembly && plan.Any(c => c.Assembly is not null)
+                    ? new WorkloadAssemblyInfo(assembly.Path, assembly.Contract, WorkerLauncher.AssemblyWorker)
+                    : null,
+            };
             AtomicFile.WriteAllText(environmentPath, JsonSerializer.Serialize(environment, ResultsFile.Options));
         }
 

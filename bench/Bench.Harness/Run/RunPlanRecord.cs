@@ -45,13 +45,16 @@ public sealed record RunPlanRecord
     /// <summary>--filter globs (optional: absent in plans of runs without one).</summary>
     public IReadOnlyList<string>? Filter { get; init; }
 
+    /// <summary>--assembly, as a full path (optional: absent in plans of runs without one). A resume loads it again.</summary>
+    public string? Assembly { get; init; }
+
     /// <summary>The cells' keys in plan order.</summary>
     public required IReadOnlyList<string> Cells { get; init; }
 
     /// <summary>The record of <paramref name="request"/> with its defaults resolved.</summary>
     public static RunPlanRecord Of(RunRequest request, IReadOnlyList<CellSpec> plan) => new()
     {
-        Workloads = request.Workloads ?? [.. WorkloadRegistry.Workloads.Select(w => w.Info.Name)],
+        Workloads = request.Workloads ?? [.. WorkloadRegistry.DefaultSelection.Select(w => w.Info.Name)],
         Strategies = request.Strategies ?? [.. StrategyRegistry.Strategies.Select(s => s.Info.Name)],
         Workers = request.Workers ?? RunPlan.DefaultWorkers(Environment.ProcessorCount),
         Profile = request.Profile.Name,
@@ -62,6 +65,7 @@ public sealed record RunPlanRecord
         Retries = request.Retries,
         Gil = request.Gil,
         Filter = request.Filter is { Count: > 0 } filter ? filter : null,
+        Assembly = request.Assembly,
         Cells = [.. plan.Select(c => c.Key)],
     };
 
@@ -82,6 +86,7 @@ public sealed record RunPlanRecord
             Retries = Retries,
             Gil = Gil,
             Filter = Filter,
+            Assembly = Assembly,
         };
     }
 
@@ -116,6 +121,7 @@ public sealed record RunPlanRecord
         Check("--retry", Retries.ToString(CultureInfo.InvariantCulture), asked.Retries.ToString(CultureInfo.InvariantCulture));
         Check("--gil", Gil ? "on" : "off", asked.Gil ? "on" : "off");
         Check("--filter", Filter is null ? "(none)" : string.Join(" ", Filter), asked.Filter is null ? "(none)" : string.Join(" ", asked.Filter));
+        Check("--assembly", Assembly ?? "(none)", asked.Assembly ?? "(none)");
         return differences;
     }
 

@@ -29,6 +29,22 @@ public sealed class WorkerLauncher(string executablePath, string build)
         ExtraEnvironment = new Dictionary<string, string>(ExtraEnvironment) { [name] = value },
     };
 
+    /// <summary>
+    /// The launcher for cells of a user's assembly: the JIT worker, told to load the assembly before it serves
+    /// (a NativeAOT worker cannot load code at run time). Keeps this launcher's extra environment.
+    /// </summary>
+    public WorkerLauncher ForAssembly(string assemblyPath)
+    {
+        var jit = Build == Jit ? ExecutablePath : Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "bench-worker.exe" : "bench-worker");
+        return new WorkerLauncher(jit, Jit)
+        {
+            ExtraEnvironment = new Dictionary<string, string>(ExtraEnvironment) { [WorkerEnvironment.AssemblyVariable] = Path.GetFullPath(assemblyPath) },
+        };
+    }
+
+    /// <summary>How workers of a user's assembly run, for environment.json.</summary>
+    public const string AssemblyWorker = "jit worker loading the assembly";
+
     public static WorkerLauncher Locate()
     {
         var explicitPath = Environment.GetEnvironmentVariable("BENCH_WORKER");

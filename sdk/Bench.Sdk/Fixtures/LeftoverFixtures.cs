@@ -14,8 +14,11 @@ public static class LeftoverFixtures
     public const string Image = "image";
     public const string Counter = "counter";
 
+    /// <summary>The kind for fixtures of workloads outside Bench (a user's assembly): swept like the built-in ones.</summary>
+    public const string Workload = "workload";
+
     /// <summary>Every kind of fixture; <see cref="Prefix"/> refuses others, so a new kind cannot escape the sweep.</summary>
-    private static readonly string[] Kinds = [FileIo, Image, Counter];
+    private static readonly string[] Kinds = [FileIo, Image, Counter, Workload];
 
     /// <summary>The places fixtures are made in: /dev/shm (mapped files) and the temp directory (both kinds).</summary>
     public static IReadOnlyList<string> Places =>

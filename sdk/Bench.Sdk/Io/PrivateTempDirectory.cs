@@ -7,6 +7,13 @@ namespace Bench.Workloads.Io;
 /// </summary>
 public sealed class PrivateTempDirectory : IDisposable
 {
+    /// <summary>A directory named like every Bench fixture (<c>bench-workload-{pid}-…</c>), so that one left by a
+    /// killed cell process is removed by the next run's sweep.</summary>
+    public PrivateTempDirectory()
+        : this(Fixtures.LeftoverFixtures.Prefix(Fixtures.LeftoverFixtures.Workload))
+    {
+    }
+
     public PrivateTempDirectory(string prefix)
     {
         Path = Directory.CreateTempSubdirectory(prefix).FullName;
