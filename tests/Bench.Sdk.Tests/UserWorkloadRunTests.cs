@@ -65,4 +65,19 @@ public sealed class UserWorkloadRunTests
             Assert.Contains($"brotli {strategy} W=2: valid", outcome.Stdout);
         }
     }
+
+    [Fact]
+    public void HttpExample_ValidUnderEveryStrategy_BlockingAndAsync()
+    {
+        var assembly = Repository.Built("HttpWork", "HttpWork.dll");
+
+        var outcome = Repository.RunBench("run", "--assembly", assembly, "--profile", "quick", "--workers", "1,2", "--dry");
+
+        Assert.True(outcome.Exit == 0, outcome.Stdout + outcome.Stderr);
+        foreach (var strategy in new[] { "threads", "threadpool", "threadpool-async", "processes", "process-pool" })
+        {
+            Assert.Contains($"http-get {strategy} W=1: valid", outcome.Stdout);
+            Assert.Contains($"http-get {strategy} W=2: valid", outcome.Stdout);
+        }
+    }
 }
