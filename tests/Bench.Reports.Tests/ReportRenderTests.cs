@@ -60,6 +60,11 @@ public class ReportRenderTests
         Assert.Equal(results.Cells.Count + 1, csv.Length);
         var summary = File.ReadAllText(report.SummaryMarkdown);
         Assert.Contains("| Feature | The guide says | threads | threadpool | threadpool-async | processes | process-pool |", summary, StringComparison.Ordinal);
+        // summary.md: the answer first; the warnings and the cells folded in <details>.
+        Assert.True(summary.IndexOf("## The answer", StringComparison.Ordinal) < summary.IndexOf("## The guide", StringComparison.Ordinal));
+        Assert.Matches(@"## Warnings\n\n<details><summary>\d+ warnings \(\d+ failed", summary.Replace("\r", "", StringComparison.Ordinal));
+        Assert.Matches(@"## All cells\n\n<details><summary>\d+ cells", summary.Replace("\r", "", StringComparison.Ordinal));
+        Assert.Equal(2, Regex.Matches(summary, "</details>").Count);
     }
 
     [Fact]

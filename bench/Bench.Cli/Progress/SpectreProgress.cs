@@ -36,18 +36,30 @@ internal sealed class SpectreProgress : IRunProgress
             });
     }
 
+    // The bar's row holds the description and five columns: the description gets at most a third of the width.
     public void CellStarting(int number, string label) =>
-        Bar().Description = Markup.Escape($"{number - 1}/{_total} cells · {label}");
+        Bar().Description = Markup.Escape(TerminalLines.Clip($"{number - 1}/{_total} cells · {label}", Math.Max(16, Width / 3)));
 
     public void CellFinished(int number, string label, string summary)
     {
         var bar = Bar();
-        AnsiConsole.MarkupLine(Markup.Escape($"[{number}/{_total}] {label}: {summary}"));
+        Print($"[{number}/{_total}] {label}: {summary}");
         bar.Increment(1);
         bar.Description = Markup.Escape($"{number}/{_total} cells");
     }
 
-    public void Note(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
+    public void Note(string line) => Print(line);
+
+    private static int Width => AnsiConsole.Profile.Width;
+
+    /// <summary>Prints above the bar in lines that fit the terminal (<see cref="TerminalLines"/>).</summary>
+    private static void Print(string text)
+    {
+        foreach (var line in TerminalLines.Fit(text, Width))
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(line));
+        }
+    }
 
     private ProgressTask Bar() => _ready.Task.GetAwaiter().GetResult();
 

@@ -5,7 +5,10 @@ using static Bench.Results.Text.MarkdownText;
 
 namespace Bench.Reports.Markdown;
 
-/// <summary>summary.md: the headline, the guide table, the warnings and every cell, for a CI job summary or a PR comment.</summary>
+/// <summary>
+/// summary.md: the headline first, the guide table, then the warnings and every cell, each collapsed in a
+/// &lt;details&gt; block (GitHub renders them folded), for a CI job summary or a PR comment.
+/// </summary>
 public static class MarkdownSummary
 {
     public static string Render(ReportData data, IReadOnlyList<HeadlineLine> headline, GuideTable guide, IReadOnlyList<ReportWarning> warnings)
@@ -41,13 +44,25 @@ public static class MarkdownSummary
         {
             md.AppendLine("None.");
         }
+        else
+        {
+            // Collapsed: at 93 cells the list runs to a hundred lines, and the answer and the table come first.
+            var kinds = string.Join(", ", warnings.GroupBy(w => w.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+            md.AppendLine($"<details><summary>{warnings.Count} warnings ({kinds})</summary>").AppendLine();
+        }
 
         foreach (var warning in warnings)
         {
             md.AppendLine($"- **{warning.Kind.ToString().ToLowerInvariant()}** {Escape(warning.Subject)}: {Escape(warning.Message)}");
         }
 
+        if (warnings.Count > 0)
+        {
+            md.AppendLine().AppendLine("</details>");
+        }
+
         md.AppendLine().AppendLine("## All cells").AppendLine();
+        md.AppendLine($"<details><summary>{data.Cells.Count} cells: every figure of each</summary>").AppendLine();
         md.AppendLine("| Workload | Parameters | Strategy | W | Status | Median | 99% CI | CV | Items/s | Speedup vs W=1 (95% CI) | Efficiency vs W=1 (95% CI) | Effective cores | Peak memory |");
         md.AppendLine("| --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var cell in data.Cells)
@@ -58,6 +73,7 @@ public static class MarkdownSummary
             md.AppendLine($"| {Escape(cell.Workload)} | {Escape(parameters)} | {Escape(cell.Strategy)} | {cell.Workers} | {Escape(status)} | {Format.Duration(cell.MedianNs)} | {ci} | {Format.Percent(cell.CoefficientOfVariation)} | {Format.Rate(cell.ItemsPerSecond)} | {Format.Times(cell.SpeedupVsW1, cell.SpeedupInterval)} | {Format.Percent(cell.EfficiencyVsW1, cell.EfficiencyInterval)} | {Format.Number(cell.EffectiveCores)} | {Format.Bytes(cell.PeakMemoryBytes)} |");
         }
 
+        md.AppendLine().AppendLine("</details>");
         md.AppendLine().AppendLine("Charts, fits and traces: open `index.html` beside this file.");
         return md.ToString();
     }
