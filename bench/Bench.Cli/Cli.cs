@@ -15,8 +15,8 @@ public static class Cli
 
     /// <summary>Every exit code, as the top-level help and the README list them.</summary>
     public const string ExitCodes =
-        "Exit codes: 0 ok; 1 a cell failed or was invalid (run), a regression (compare); 2 bad input, one line on stderr; " +
-        "70 internal error (a bug: please report the line); 130/143 interrupted by SIGINT/SIGTERM (run; finished cells kept).";
+        "Exit codes: 0 ok; 1 a cell failed or was invalid (run), a regression (compare, ab); 2 bad input, one line on stderr; " +
+        "70 internal error (a bug: please report the line); 130/143 interrupted by SIGINT/SIGTERM (run, ab; finished cells and launches kept).";
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {

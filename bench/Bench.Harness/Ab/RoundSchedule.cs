@@ -44,7 +44,7 @@ public sealed record RoundSchedule(int Seed, int Rounds, int Cells)
     /// Rounds when --rounds is not given: 6 for quick and default, enough for the paired t test (df = rounds − 1)
     /// to find a steady 5 % change in a cell whose launches agree within about 1 %, alpha adjusted over the CI
     /// matrix, at twelve launches a cell — twice what a plain run of 6 launches costs, not more. Thorough gets 12, where
-    /// the signed-rank test replaces t (<c>PairedAnalysis.WilcoxonMinimumRounds</c>). docs/compare.md#bench-ab has the times.
+    /// the signed-rank test replaces t (<c>PairedAnalysis.WilcoxonMinimumRounds</c>). docs/compare.md#measured-bench-ab-against-two-separate-runs has the figures.
     /// </summary>
     public static int DefaultRounds(string profile) => profile == "thorough" ? 12 : 6;
 }

@@ -62,7 +62,8 @@ public sealed class MarkdownFormat : IReportFormat
 
         md.AppendLine();
         md.AppendLine("Medians per side; change and CI are the Hodges-Lehmann ratio current/baseline and its interval; p is Mann-Whitney's (one-sided, the direction of the change) for a change beyond the noise threshold, adjusted over the cells compared (Benjamini-Hochberg) unless --correction none. " +
-                      "Where a reason says \"over launches\" or \"over runs\", the medians are geometric means of the launches' or runs' medians, and change, CI and p come from a Student t test on those instead.");
+                      "Where a reason says \"over launches\" or \"over runs\", the medians are geometric means of the launches' or runs' medians, and change, CI and p come from a Student t test on those instead. " +
+                      "Where it says \"over N paired rounds\" (bench ab), the change is the mean of the rounds' log ratios B/A of the two launch medians, the CI Student t on them, and p from t on them (\"t\") or from a Wilcoxon signed-rank test (\"wilcoxon\").");
         return md.ToString();
     }
 }
