@@ -122,6 +122,36 @@ public sealed record SampleResources
 
     /// <summary>The same counters of the worker processes alone (null without workers); the cell process's own are <see cref="Runtime"/> minus these.</summary>
     public RuntimeCounterDeltas? RuntimeWorkers { get; init; }
+
+    /// <summary>Kernel counters of the whole tree during the sample (perf_event_open); null in files written before them or where none opened.</summary>
+    public KernelCounterDeltas? Kernel { get; init; }
+}
+
+/// <summary>
+/// What the kernel counted during one sample over the whole process tree (perf_event_open, inherited by
+/// every thread and worker process). A counter the machine does not expose is null and named in
+/// <see cref="Unavailable"/> with the reason: absent, never zero.
+/// </summary>
+public sealed record KernelCounterDeltas
+{
+    public long? TaskClockNs { get; init; }
+
+    public long? ContextSwitches { get; init; }
+
+    public long? CpuMigrations { get; init; }
+
+    public long? MinorPageFaults { get; init; }
+
+    public long? MajorPageFaults { get; init; }
+
+    public long? Instructions { get; init; }
+
+    public long? Cycles { get; init; }
+
+    public long? CacheMisses { get; init; }
+
+    /// <summary>"cycles: ENOENT: this machine exposes no such counter", one per counter not available here.</summary>
+    public IReadOnlyList<string>? Unavailable { get; init; }
 }
 
 /// <summary>

@@ -52,6 +52,8 @@ public static class CellRunner
             result = result with { Items = session.ItemCount };
             var context = new CellContext(workload, session, spec.Workers, spec.ChunkSize, launcher) { Faults = faults ?? CellFaults.None(), Gil = GilMode.IsOn(spec.Variant) ? new GlobalInterpreterLock() : null };
 
+            // Before the executor: its threads and worker processes inherit the counters only if they exist first.
+            using var kernel = new KernelCounters();
             IReadOnlyList<double> samples;
             MeasurementTarget target;
             ProcessTreeObserver observer;
@@ -109,6 +111,7 @@ public static class CellRunner
                 target.Observers.Add(observer);
                 runtimeObserver = new RuntimeCountersObserver(executor);
                 target.Observers.Add(runtimeObserver);
+                target.Observers.Add(kernel); // innermost: the others' readings (a worker's counters request) stay out of it
                 var job = IterationBudget.Fit(spec.Job, spec.BudgetSeconds, batchTime);
                 samples = BdnMeasurement.Measure(target, job, spec.BdnDirectory, spec.Verbose);
             }
@@ -143,7 +146,8 @@ public static class CellRunner
                 Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(spec.BdnDirectory)))!, "sequential"),
                 $"{CellKey.Of(spec.Workload, "sequential", 1, spec.Parameters, spec.Variant)}|items={session.ItemCount}");
             var resources = observer.Samples.Count >= samples.Count && runtimeObserver.Samples.Count == observer.Samples.Count
-                ? observer.Samples.Zip(runtimeObserver.Samples, (r, c) => r with { Runtime = c.Tree, RuntimeWorkers = c.Workers }).TakeLast(samples.Count).ToList()
+                ? observer.Samples.Zip(runtimeObserver.Samples, (r, c) => r with { Runtime = c.Tree, RuntimeWorkers = c.Workers })
+                    .Zip(kernel.Samples.Count == observer.Samples.Count ? kernel.Samples : observer.Samples.Select(_ => (KernelCounterDeltas?)null), (r, k) => r with { Kernel = k }).TakeLast(samples.Count).ToList()
                 : null;
             return CellMetrics.Complete(result with
             {
