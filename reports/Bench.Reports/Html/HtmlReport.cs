@@ -115,7 +115,10 @@ public static class HtmlReport
             summary,
             Fits(group, data),
             [.. charts.Charts.Select(c => new ChartView(c.FileName, c.Title, c.Caption, c.Missing))],
-            [.. warnings.Where(w => w.Cell is { } cell && cells.Contains(cell)).Select(Warning)]);
+            [.. warnings.Where(w => w.Cell is { } cell && cells.Contains(cell)).Select(Warning)])
+        {
+            Why = WhyHtml.View(group, data),
+        };
     }
 
     private static FitsView Fits(WorkloadGroup group, ReportData data)

@@ -33,6 +33,8 @@ internal static class HtmlStyle
         dl.env dt { font-weight: 600; }
         dl.env dd { margin: 0; }
         .scroll { overflow-x: auto; }
+        .why-table td.why-hot { background: #fff1e5; font-weight: 600; outline: 2px solid #bc4c00; outline-offset: -2px; }
+        .why-sentence { background: #f6f8fa; border-left: 4px solid #bc4c00; padding: 0.4rem 0.8rem; }
         footer { margin-top: 3rem; color: #57606a; font-size: 0.85rem; }
         """;
 

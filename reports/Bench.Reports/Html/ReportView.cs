@@ -40,7 +40,19 @@ public sealed record GuideRowView(string Feature, string GuideSays, IReadOnlyLis
 public sealed record GuideCellView(string Text, string Classes);
 
 /// <param name="Id">The section's anchor (w00, w01, …): the table of contents links to it.</param>
-public sealed record WorkloadView(string Id, string Name, string Category, string Summary, FitsView Fits, IReadOnlyList<ChartView> Charts, IReadOnlyList<WarningView> Warnings);
+public sealed record WorkloadView(string Id, string Name, string Category, string Summary, FitsView Fits, IReadOnlyList<ChartView> Charts, IReadOnlyList<WarningView> Warnings)
+{
+    /// <summary>The workload's "why" panel (counters per item), or null.</summary>
+    public WhyView? Why { get; init; }
+}
+
+/// <param name="Missing">Why there is no table (a file without counters), or null.</param>
+/// <param name="Columns">The counters' labels, after strategy, W and median.</param>
+public sealed record WhyView(string Sentence, string? Missing, IReadOnlyList<string> Columns, IReadOnlyList<WhyRowView> Rows, string Note);
+
+/// <param name="Role">"(fastest)", "(slowest)" or "".</param>
+/// <param name="Figures">Each counter's text, and whether it is one of the marked differences.</param>
+public sealed record WhyRowView(StrategyHead Strategy, string Role, int Workers, string Median, IReadOnlyList<(string Text, bool Hot)> Figures);
 
 /// <param name="Missing">Why no model was fitted, or null when <paramref name="Rows"/> has them.</param>
 public sealed record FitsView(string? Missing, string Level, IReadOnlyList<FitRowView> Rows, string Note);

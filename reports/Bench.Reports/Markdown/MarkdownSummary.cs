@@ -61,6 +61,17 @@ public static class MarkdownSummary
             md.AppendLine().AppendLine("</details>");
         }
 
+        // Only for files that carry counters: one written before them renders as it always did.
+        var why = data.Groups.Select(g => new Why.WhyPanel(g)).ToList();
+        if (why.Any(p => p.Missing is null))
+        {
+            md.AppendLine().AppendLine("## Why: the counters that differ most").AppendLine();
+            foreach (var panel in why)
+            {
+                md.AppendLine($"- {Escape(panel.Sentence())}");
+            }
+        }
+
         md.AppendLine().AppendLine("## All cells").AppendLine();
         md.AppendLine($"<details><summary>{data.Cells.Count} cells: every figure of each</summary>").AppendLine();
         md.AppendLine("| Workload | Parameters | Strategy | W | Status | Median | 99% CI | CV | Items/s | Speedup vs W=1 (95% CI) | Efficiency vs W=1 (95% CI) | Effective cores | Peak memory |");
