@@ -69,6 +69,7 @@ public static class Comparer
         var statistics = FamilyAdjustment.Apply(analyses.Select(a => a.Statistics).ToList(), options.Correction);
         return pairs
             .Select((p, i) => (unmeasured[i] ?? analyses[i].Unmeasured ?? VerdictRules.Decide(p, statistics[i]!, options)) with { CurrentSeconds = p.Current?.SamplesNs.Sum() / 1e9 })
+            .Select((c, i) => c with { CounterChanges = Bench.Compare.Counters.CounterChanges.Describe(pairs[i], c.Verdict) })
             .ToList();
     }
 

@@ -60,6 +60,18 @@ public sealed class MarkdownFormat : IReportFormat
                 $"{(s is null ? "–" : Display.P(Display.BestP(s)))} | {MarkdownText.Escape(cell.Reason)} |");
         }
 
+        var counters = report.WorstFirst.Where(c => c.CounterChanges is not null).ToList();
+        if (counters.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Counter changes (informational, not a gate):");
+            md.AppendLine();
+            foreach (var cell in counters)
+            {
+                md.AppendLine($"- {MarkdownText.Escape(cell.Name)}: {MarkdownText.Escape(cell.CounterChanges!)}");
+            }
+        }
+
         md.AppendLine();
         md.AppendLine("Medians per side; change and CI are the Hodges-Lehmann ratio current/baseline and its interval; p is Mann-Whitney's (one-sided, the direction of the change) for a change beyond the noise threshold, adjusted over the cells compared (Benjamini-Hochberg) unless --correction none. " +
                       "Where a reason says \"over launches\" or \"over runs\", the medians are geometric means of the launches' or runs' medians, and change, CI and p come from a Student t test on those instead. " +

@@ -54,6 +54,18 @@ public sealed class TextFormat : IReportFormat
         }
 
         text.AppendLine();
+        var counters = report.WorstFirst.Where(c => c.CounterChanges is not null).ToList();
+        if (counters.Count > 0)
+        {
+            text.AppendLine("counter changes (informational, not a gate):");
+            foreach (var cell in counters)
+            {
+                text.AppendLine($"  {Display.OneLine(cell.Name)}: {Display.OneLine(cell.CounterChanges!)}");
+            }
+
+            text.AppendLine();
+        }
+
         var geometricMean = report.GeometricMeanRatio;
         if (geometricMean is not null)
         {

@@ -39,6 +39,9 @@ public static class BenchResultsInput
                 $"{source}: cell '{name}': launchRounds [{string.Join(", ", rounds)}] do not name one distinct round per launch (a corrupt or hand-edited results file)");
         }
 
-        return new InputCell(cell.Key, name, cell.Workload, ok, error, ok ? cell.SamplesNs : [], ok ? cell.LaunchSampleCounts : null, ok ? cell.LaunchRounds : null);
+        return new InputCell(cell.Key, name, cell.Workload, ok, error, ok ? cell.SamplesNs : [], ok ? cell.LaunchSampleCounts : null, ok ? cell.LaunchRounds : null)
+        {
+            Counters = ok ? Bench.Compare.Counters.CounterChanges.Of(cell) : null,
+        };
     }
 }

@@ -27,6 +27,9 @@ public sealed record InputCell(
     string Key, string Name, string Group, bool Ok, string? Error, IReadOnlyList<double> SamplesNs,
     IReadOnlyList<int>? LaunchSizes = null, IReadOnlyList<int>? LaunchRounds = null)
 {
+    /// <summary>The why-counters' medians per item (or per batch) by name (<see cref="Bench.Results.SampleCounter"/>); null where the input has none.</summary>
+    public IReadOnlyDictionary<string, double>? Counters { get; init; }
+
     /// <summary>The samples of each launch by its bench ab round; empty outside an A/B run.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<double>> LaunchesByRound()
     {

@@ -10,4 +10,7 @@ public sealed record CellComparison(string Key, string Name, string Group, Verdi
 
     /// <summary>Seconds the current run's samples of this cell took together (JUnit's <c>time</c>); null where it has none.</summary>
     public double? CurrentSeconds { get; init; }
+
+    /// <summary>The why-counters that moved most with a cell that changed ("minor page faults per item 12 → 9,400"): informational, never part of the verdict.</summary>
+    public string? CounterChanges { get; init; }
 }

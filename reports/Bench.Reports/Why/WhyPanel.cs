@@ -3,39 +3,14 @@ using Bench.Results;
 
 namespace Bench.Reports.Why;
 
-/// <summary>One counter as the "why" panel shows it: per item (or per batch), from one sample's resources.</summary>
-/// <param name="PerBatch">Shown per batch, not per item (thread-pool threads are a state of the batch, not a cost of its items).</param>
-public sealed record WhyCounter(string Name, string Unit, bool PerBatch, Func<SampleResources, double?> Read)
-{
-    public static IReadOnlyList<WhyCounter> All { get; } =
-    [
-        new("task clock", "ns", false, r => r.Kernel?.TaskClockNs),
-        new("context switches", "", false, r => r.Kernel?.ContextSwitches),
-        new("CPU migrations", "", false, r => r.Kernel?.CpuMigrations),
-        new("minor page faults", "", false, r => r.Kernel?.MinorPageFaults),
-        new("major page faults", "", false, r => r.Kernel?.MajorPageFaults),
-        new("instructions", "", false, r => r.Kernel?.Instructions),
-        new("cache misses", "", false, r => r.Kernel?.CacheMisses),
-        new("allocated", "B", false, r => r.Runtime?.AllocatedBytes),
-        new("GC collections", "", false, r => r.Runtime is { } c ? c.Gen0Collections + c.Gen1Collections + c.Gen2Collections : null),
-        new("GC pause", "ns", false, r => r.Runtime?.GcPauseNs),
-        new("lock contentions", "", false, r => r.Runtime?.LockContentions),
-        new("JIT-compiled methods", "", false, r => r.Runtime?.JitCompiledMethods),
-        new("pool threads injected", "", true, r => r.Runtime?.ThreadPoolThreadsInjected),
-        new("pool threads at end", "", true, r => r.Runtime?.ThreadPoolThreadsAtEnd),
-    ];
-
-    public string Label => PerBatch ? $"{Name} per batch" : Unit.Length > 0 ? $"{Name} ({Unit}) per item" : $"{Name} per item";
-}
-
 /// <summary>A counter's median over a cell's measured samples, with the samples' range (per item or per batch).</summary>
 public sealed record CounterFigure(double Median, double Min, double Max);
 
 /// <summary>A counter that differs between the fastest and the slowest strategy at one W.</summary>
-public sealed record CounterContrast(WhyCounter Counter, CounterFigure Slow, CounterFigure Fast)
+public sealed record CounterContrast(SampleCounter Counter, CounterFigure Slow, CounterFigure Fast)
 {
     /// <summary>How far apart, as a ratio ≥ 1; +1 on both sides keeps a zero from making it infinite and damps tiny counts.</summary>
-    public double Ratio => Math.Max(Slow.Median + 1, Fast.Median + 1) / Math.Min(Slow.Median + 1, Fast.Median + 1);
+    public double Ratio => SampleCounter.Apart(Slow.Median, Fast.Median);
 }
 
 /// <summary>
@@ -55,7 +30,7 @@ public sealed class WhyPanel
     {
         Group = group;
         Cells = [.. group.Cells.Where(c => c.IsOk && c.Cell.Resources is { Count: > 0 }).OrderBy(c => group.Strategies.ToList().IndexOf(c.Strategy)).ThenBy(c => c.Workers)];
-        Counters = [.. WhyCounter.All.Where(k => Cells.Any(c => Figure(c, k) is not null))];
+        Counters = [.. SampleCounter.All.Where(k => Cells.Any(c => Figure(c, k) is not null))];
         var contested = Cells.Where(c => c.MedianNs is not null).GroupBy(c => c.Workers).Where(g => g.Select(c => c.Strategy).Distinct().Count() >= 2).MaxBy(g => g.Key);
         if (contested is not null)
         {
@@ -77,7 +52,7 @@ public sealed class WhyPanel
     public IReadOnlyList<CellView> Cells { get; }
 
     /// <summary>The counters at least one cell carries.</summary>
-    public IReadOnlyList<WhyCounter> Counters { get; }
+    public IReadOnlyList<SampleCounter> Counters { get; }
 
     public CellView? Fastest { get; }
 
@@ -85,7 +60,7 @@ public sealed class WhyPanel
 
     public IReadOnlyList<CounterContrast> Contrasts { get; } = [];
 
-    public bool IsHighlighted(CellView cell, WhyCounter counter) =>
+    public bool IsHighlighted(CellView cell, SampleCounter counter) =>
         (cell == Fastest || cell == Slowest) && Contrasts.Any(c => c.Counter == counter);
 
     /// <summary>Why there is nothing to show, or null.</summary>
@@ -118,19 +93,13 @@ public sealed class WhyPanel
     }
 
     /// <summary>A counter's median over the cell's samples, per item (or per batch), with the range; null where the cell's samples lack it.</summary>
-    public static CounterFigure? Figure(CellView cell, WhyCounter counter)
+    public static CounterFigure? Figure(CellView cell, SampleCounter counter)
     {
-        var items = Math.Max(1, cell.Cell.Items);
-        var values = (cell.Cell.Resources ?? [])
-            .Select(counter.Read)
-            .Where(v => v is not null)
-            .Select(v => counter.PerBatch ? v!.Value : v!.Value / items)
-            .Order()
-            .ToArray();
-        return values.Length == 0 ? null : new CounterFigure(Stats.Median(values) ?? values[values.Length / 2], values[0], values[^1]);
+        var values = counter.Values(cell.Cell);
+        return counter.Median(cell.Cell) is { } median ? new CounterFigure(median, values[0], values[^1]) : null;
     }
 
-    public static string Value(double value, WhyCounter counter) => counter.Unit switch
+    public static string Value(double value, SampleCounter counter) => counter.Unit switch
     {
         "ns" => Format.Duration(value),
         "B" => Format.Bytes((long)Math.Round(value)),
