@@ -109,6 +109,8 @@ public class BrowserTests(ITestOutputHelper output)
         {
             Assert.True(guide[0] <= guide[1], $"the guide table ends at {guide[0]} px in a {guide[1]} px window");
             Assert.True(guide[2] <= guide[3] + 1, "the guide table scrolls inside itself");
+            var widths = await page.EvaluateAsync<double[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"the page is {widths[0]} px wide in a {widths[1]} px window (the cells table overflows)");
         }
 
         await page.Locator("#guide-table").ScreenshotAsync(new() { Path = Path.Combine(directory, $"guide-{width}.png") });

@@ -54,9 +54,11 @@ internal static class HtmlStyle
         #guide-table th.feature { width: 9%; }
         #guide-table th.says { width: 16%; }
         #guide-table .contradicts::after { white-space: normal; }
-        #cells-table { font-size: 0.8rem; }
-        #cells-table td.params { max-width: 12rem; overflow-wrap: anywhere; }
-        #cells-table td.status { min-width: 8rem; max-width: 16rem; overflow-wrap: anywhere; }
+        #cells-table { font-size: 0.76rem; }
+        #cells-table td.params { max-width: 9rem; overflow-wrap: anywhere; }
+        #cells-table td.status { min-width: 6rem; max-width: 12rem; overflow-wrap: anywhere; }
+        /* The interval columns (99% CI, speedup, efficiency) wrap between their bounds, so the table fits 1280 px. */
+        #cells-table td.num:nth-child(7), #cells-table td.num:nth-child(10), #cells-table td.num:nth-child(11) { white-space: normal; min-width: 5rem; }
         #cells-table thead th { padding: 0; z-index: 2; background: #f6f8fa; background-clip: padding-box; box-shadow: 0 1px 0 #d0d7de; }
         #cells-table thead th button { all: unset; display: block; cursor: pointer; padding: 0.35rem 0.45rem; background: #f6f8fa; }
         #cells-table thead th[aria-sort="ascending"] button::after { content: " ▲"; }
