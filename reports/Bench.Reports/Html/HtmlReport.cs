@@ -91,6 +91,7 @@ public static class HtmlReport
             ("Runtime", e.Runtime),
             ("GC", e.GcMode ?? Format.Missing),
             ("Worker build", e.WorkerBuild),
+            .. WorkloadAssemblyRows(e),
             ("Git commit", e.GitCommit ?? Format.Missing),
             ("Harness version", e.HarnessVersion ?? Format.Missing),
             ("Started", Format.Timestamp(e.StartedUtc)),
@@ -101,6 +102,11 @@ public static class HtmlReport
             ("OS floors (calibration)", floors.Count == 0 ? "not measured" : string.Join("; ", floors.Select(f => $"{f.Name} {Format.Duration(f.Ns)}"))),
         ];
     }
+
+    /// <summary>A run of a user's assembly says which it was and which worker ran its items in processes.</summary>
+    private static IEnumerable<(string, string)> WorkloadAssemblyRows(EnvironmentInfo e) => e.WorkloadAssembly is { } a
+        ? [("Workload assembly", $"{a.Path} (Bench.Sdk contract {a.Contract}; process strategies: {a.Worker})")]
+        : [];
 
     private static WorkloadView Workload(GroupCharts charts, ReportData data, IReadOnlyList<ReportWarning> warnings)
     {

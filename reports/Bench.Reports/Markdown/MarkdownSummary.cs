@@ -16,7 +16,7 @@ public static class MarkdownSummary
         var md = new StringBuilder(16 * 1024);
         var e = data.Environment;
         md.AppendLine("# Threads or processes? Measured on this machine").AppendLine();
-        md.AppendLine($"{Escape(e.Cpu)}, {e.LogicalCores} logical cores, {Escape(e.Os)}, {Escape(e.Runtime)}, worker build {Escape(e.WorkerBuild)}; profile {Escape(data.Results.Profile)}, {data.Cells.Count} cells, started {Format.Timestamp(e.StartedUtc)}.").AppendLine();
+        md.AppendLine($"{Escape(e.Cpu)}, {e.LogicalCores} logical cores, {Escape(e.Os)}, {Escape(e.Runtime)}, worker build {Escape(e.WorkerBuild)}{(e.WorkloadAssembly is { } a ? $", workloads from {Escape(Path.GetFileName(a.Path))} ({Escape(a.Worker)})" : "")}; profile {Escape(data.Results.Profile)}, {data.Cells.Count} cells, started {Format.Timestamp(e.StartedUtc)}.").AppendLine();
 
         md.AppendLine("## The answer").AppendLine();
         foreach (var line in headline)
