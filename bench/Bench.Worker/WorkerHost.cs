@@ -11,7 +11,7 @@ namespace Bench.Worker;
 /// contiguous chunk of items on this (single) thread and answers with one Results frame. A failing
 /// item answers with an Error frame and the worker stays usable. A CountersRequest frame is answered
 /// with the worker's runtime counters. End of stdin ends the worker (after a last Counters frame), so a
-/// harness that dies leaves no worker behind; <see cref="ParentWatchdog"/> covers a worker busy in a
+/// harness that dies leaves no worker behind; the <see cref="Lifeline"/> covers a worker busy in a
 /// long item when that happens.
 /// </summary>
 public static class WorkerHost
@@ -21,7 +21,7 @@ public static class WorkerHost
 
     public static int Serve(Stream input, Stream output, TextWriter log)
     {
-        ParentWatchdog.Start();
+        Lifeline.Watch();
         var reader = new FrameReader(input);
         var writer = new FrameWriter(output);
         var faults = new WorkerFaults(FaultPlan.FromEnvironment(), output, log);

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using Bench.Harness.Cell;
 using Bench.Harness.Os;
 using Bench.Harness.Planning;
+using Bench.Protocol;
 using Bench.Results;
 
 namespace Bench.Harness.Run;
@@ -11,8 +13,8 @@ namespace Bench.Harness.Run;
 /// Runs one cell in a fresh child process (<c>bench cell</c>), as JMH forks and BenchmarkDotNet launches
 /// do. That is how cells are isolated: a thread-strategy cell never inherits ThreadPool threads,
 /// hill-climbing state, JIT tiers or GC heap from the cell before it. The child reads its spec from a
-/// file and writes its result to another; its stdin is a lifeline — when the run dies, the child sees
-/// end of file and exits, and its workers follow it.
+/// file and writes its result to another; it holds a <see cref="Lifeline"/> to the run — when the run
+/// dies, the child exits, and its workers follow it.
 /// </summary>
 public static class CellProcess
 {
@@ -25,9 +27,10 @@ public static class CellProcess
         File.Delete(resultPath);
         AtomicFile.WriteAllText(specPath, CellSpecJson.Serialize(spec with { Verbose = verbose }));
 
-        var info = (host ?? CellHost.Self).StartInfo("cell", "--spec", specPath, "--result", resultPath);
+        var info = (host ?? CellHost.Self).StartInfo(CellMain.Verb, CellMain.SpecOption, specPath, CellMain.ResultOption, resultPath);
         DiagnosticIpc.Configure(info, spec.DiagnosticIpc);
-        info.RedirectStandardInput = true;
+        Lifeline.Hold(info);
+        info.RedirectStandardInput = true; // never the terminal's: the cell reads nothing
         info.RedirectStandardOutput = !verbose;
         info.RedirectStandardError = true;
         using var child = Process.Start(info) ?? throw new InvalidOperationException("could not start a cell process");

@@ -171,7 +171,7 @@ public sealed class WorkerLauncher(string executablePath, string build)
         info.RedirectStandardError = true;
         // Keep workers lean and alike: no tiered-compilation surprises between JIT workers.
         info.Environment["DOTNET_TieredPGO"] = "0";
-        info.Environment[WorkerEnvironment.ParentVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Lifeline.Hold(info);
         foreach (var (name, value) in ExtraEnvironment)
         {
             info.Environment[name] = value;
