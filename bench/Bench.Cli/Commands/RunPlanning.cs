@@ -10,7 +10,7 @@ namespace Bench.Cli.Commands;
 internal static class RunPlanning
 {
     /// <summary>The cells of a fresh run into <paramref name="directory"/>; bad input throws before anything is written.</summary>
-    public static IReadOnlyList<CellSpec> Fresh(RunRequest request, string directory) => Build(request, BdnRoot(directory));
+    public static IReadOnlyList<CellSpec> Fresh(RunRequest request, string directory) => Build(request, RunRoot(directory));
 
     /// <summary>Records a fresh run's plan in its directory.</summary>
     public static void Record(RunRequest request, IReadOnlyList<CellSpec> cells, RunDirectory directory) =>
@@ -20,12 +20,12 @@ internal static class RunPlanning
     public static (IReadOnlyList<CellSpec> Cells, RunRequest Request) Resume(
         RunRequest request, RunDirectory directory, IReadOnlySet<string> given, string resumeDirectory, TextWriter output)
     {
-        var bdnRoot = BdnRoot(directory.Path);
+        var runRoot = RunRoot(directory.Path);
         if (RunPlanRecord.TryRead(directory.Path) is not { } record)
         {
             output.WriteLine($"bench run: warning: {resumeDirectory} has no {RunPlanRecord.FileName} (an older bench started it): " +
                              "its plan cannot be checked; the options given now are used");
-            return (Build(request, bdnRoot), request);
+            return (Build(request, runRoot), request);
         }
 
         var asked = RunPlanRecord.Of(request, []);
@@ -41,7 +41,7 @@ internal static class RunPlanning
             Bench.Workloads.WorkloadRegistry.AddAssembly(assembly);
         }
 
-        var planned = Build(recorded, bdnRoot);
+        var planned = Build(recorded, runRoot);
         if (!planned.Select(c => c.Key).SequenceEqual(record.Cells))
         {
             throw new BadInputException(
@@ -52,11 +52,11 @@ internal static class RunPlanning
         return (planned, recorded);
     }
 
-    private static string BdnRoot(string directory) => Path.Combine(Path.GetFullPath(directory), "bdn");
+    private static string RunRoot(string directory) => Path.GetFullPath(directory);
 
-    private static IReadOnlyList<CellSpec> Build(RunRequest request, string bdnRoot)
+    private static IReadOnlyList<CellSpec> Build(RunRequest request, string runRoot)
     {
-        var cells = RunPlan.Build(request, bdnRoot, out var error);
+        var cells = RunPlan.Build(request, runRoot, out var error);
         return error is null ? cells : throw new BadInputException(error);
     }
 }

@@ -12,8 +12,8 @@ namespace Bench.Harness.Cell;
 /// taken <see cref="Budget"/>), and the median kept.
 /// The reference depends on the workload, its parameters and the item count only — not on the strategy
 /// or W — so the first cell of a run that needs it measures it and later cells of the same workload
-/// read it from the run's <c>sequential/</c> folder: one measurement per workload instead of one per cell
-/// (≈ 0.5 s saved per sleep cell in the quick profile).
+/// read it from the run's <c>sequential/</c> folder (<see cref="Planning.CellSpec.SequentialDirectory"/>): one
+/// measurement per workload instead of one per cell.
 /// </summary>
 public static class SequentialReference
 {

@@ -31,6 +31,9 @@ public sealed record CellSpec
     /// <summary>Where BenchmarkDotNet writes its log and exports for this cell.</summary>
     public required string BdnDirectory { get; init; }
 
+    /// <summary>Where the run keeps its sequential references (one per workload, shared by its cells); null: measured for this cell alone.</summary>
+    public string? SequentialDirectory { get; init; }
+
     /// <summary>Seconds one item may run before it counts as hung (docs/faults.md); null: no limit.</summary>
     public double? ItemTimeoutSeconds { get; init; }
 

@@ -8,8 +8,8 @@ namespace Bench.Harness.Planning;
 /// one sample: batches are long (milliseconds to seconds) and not repeatable in a tight loop.
 /// <list type="bullet">
 /// <item>quick — no BDN warm-up, 8 iterations; workloads use their small sizes. For CI and smoke runs. The
-///   validation batch, run by the same executor just before BDN starts, is the warm-up: a second one cost
-///   ≈ 4 s over the 93-cell matrix and kept quick above its 90 s target.</item>
+///   validation batch, run by the same executor just before BDN starts, is the warm-up (a second one
+///   kept quick above its time target; docs/perf-notes.md).</item>
 /// <item>default — 2 warm-ups, 15 iterations; workloads use their default sizes (items of 5–50 ms).</item>
 /// <item>thorough — 3 launches (each a fresh cell process, like JMH forks, the k-th of every cell in the k-th pass
 ///   over the matrix), 3 warm-ups, 20 iterations each. <c>bench run --launches N</c> sets the count for any profile.</item>
@@ -29,7 +29,7 @@ public sealed record Profile(string Name, ProfileJob Job, bool QuickSizes, strin
     public static readonly Profile Default = new("default", new ProfileJob("Monitoring", 1, 2, 15, 1), false,
         "1 launch, 2 warm-ups, up to 15 iterations within ~5 s per cell (at least 6); default workload sizes")
     {
-        CellBudgetSeconds = 5, // 93 cells × (5 s + ≈ 0.85 s fixed per cell process) stays under the 10 min target
+        CellBudgetSeconds = 5, // keeps the default matrix within its time target (docs/perf-notes.md)
     };
 
     public static readonly Profile Thorough = new("thorough", new ProfileJob("Monitoring", 3, 3, 20, 1), false,

@@ -56,9 +56,12 @@ public static class RunPlan
     }
 
     /// <summary>Builds the cells, or returns a one-line error naming the problem and the valid choices.</summary>
-    public static IReadOnlyList<CellSpec> Build(RunRequest request, string bdnRoot, out string? error)
+    /// <param name="runDirectory">The run's OUT directory, under which each cell's folders are named (<see cref="RunFolders"/>).</param>
+    public static IReadOnlyList<CellSpec> Build(RunRequest request, string runDirectory, out string? error)
     {
         error = null;
+        var bdnRoot = Path.Combine(Path.GetFullPath(runDirectory), RunFolders.Bdn);
+        var sequentialDirectory = Path.Combine(Path.GetFullPath(runDirectory), RunFolders.Sequential);
         var workloads = new List<Workloads.Contract.IWorkload>();
         foreach (var name in request.Workloads ?? WorkloadRegistry.DefaultSelection.Select(w => w.Info.Name).ToList())
         {
@@ -146,11 +149,12 @@ public static class RunPlan
                                 Strategy = strategy.Info.Name,
                                 Variant = variant,
                                 Workers = w,
-                                ChunkSize = strategy.Info.Pooled && strategy.Info.UsesProcesses ? request.ChunkSize : null,
+                                ChunkSize = strategy.Info.TakesChunkSize ? request.ChunkSize : null,
                                 Parameters = parameters.ToDictionary(kv => kv.Key, kv => kv.Value),
                                 Job = request.Profile.Job,
                                 BudgetSeconds = request.Profile.CellBudgetSeconds,
                                 BdnDirectory = bdnRoot,
+                                SequentialDirectory = sequentialDirectory,
                                 ItemTimeoutSeconds = (request.ItemTimeout ?? FaultPolicy.DefaultItemTimeout(request.Profile.Name)).TotalSeconds,
                                 Retries = request.Retries,
                                 Assembly = WorkloadRegistry.IsFromAssembly(workload.Info.Name) ? WorkloadRegistry.Assembly!.Path : null,

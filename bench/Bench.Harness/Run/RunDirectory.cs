@@ -1,3 +1,4 @@
+using Bench.Harness.Planning;
 using Bench.Results;
 
 namespace Bench.Harness.Run;
@@ -14,7 +15,7 @@ public sealed class RunDirectory : IDisposable
     public static readonly IReadOnlyList<string> RunNames =
     [
         RunPlanRecord.FileName, "journal.jsonl", "launches.jsonl", "results.json", "environment.json", "calibration.json",
-        "cells", "bdn", "sequential", "report",
+        "cells", RunFolders.Bdn, RunFolders.Sequential, "report",
     ];
 
     private readonly RunDirectoryLock _lock;

@@ -19,7 +19,11 @@ public sealed class ProcessPoolStrategy : IExecutionStrategy
         "2.3 Process Pool",
         UsesProcesses: true,
         Pooled: true,
-        OsFloor: Results.OsFloor.PipeRoundTrip);
+        OsFloor: Results.OsFloor.PipeRoundTrip)
+    {
+        TracesStartup = true,
+        TakesChunkSize = true,
+    };
 
     public ICellExecutor Create(CellContext context) => new Executor(context);
 

@@ -15,7 +15,10 @@ public sealed class ProcessesStrategy : IExecutionStrategy
         "2.1 Creating Processes",
         UsesProcesses: true,
         Pooled: false,
-        OsFloor: Results.OsFloor.ProcessSpawnWait);
+        OsFloor: Results.OsFloor.ProcessSpawnWait)
+    {
+        SpawnsPerItem = true,
+    };
 
     public ICellExecutor Create(CellContext context) => new Executor(context);
 

@@ -16,6 +16,18 @@ public sealed record StrategyInfo(
     bool NeedsAsyncForm = false,
     string? OsFloor = null)
 {
+    /// <summary>
+    /// Its timeline is traced on a fresh executor after measuring, so that it shows the pool's start-up
+    /// (process-pool); otherwise on the measured executor, warm, so that it shows a batch like the samples.
+    /// </summary>
+    public bool TracesStartup { get; init; }
+
+    /// <summary>Starts a process per item (processes): up to W short-lived children run at once, which resource readings count.</summary>
+    public bool SpawnsPerItem { get; init; }
+
+    /// <summary>Takes <c>--chunk-size</c> (process-pool): items per frame sent to a worker.</summary>
+    public bool TakesChunkSize { get; init; }
+
     /// <summary>What results.json records about the strategy, so that readers never need to know its name.</summary>
     public Results.StrategyDescriptor Describe(int displayOrder) => new()
     {
