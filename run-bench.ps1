@@ -3,7 +3,7 @@
 # it is `bench run` with the default profile; otherwise the first argument is a subcommand
 # (`./run-bench.ps1 list`). Publishes Release once into artifacts/run-bench/ and reuses it until a
 # source file changes: the harness ReadyToRun (every cell is a fresh process; precompiled code saves
-# each one ≈ 0.15 s of JIT), the worker NativeAOT when a clang toolchain is present, else the JIT
+# each one its JIT start-up), the worker NativeAOT when a clang toolchain is present, else the JIT
 # worker beside the harness is used. `dotnet build` and `dotnet test` never touch that folder.
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot

@@ -5,8 +5,8 @@
 #
 # Publishes Release once into artifacts/run-bench/ and reuses it until a source file changes:
 # - the harness ReadyToRun (precompiled): every cell is a fresh `bench cell` process, and without it
-#   each one spent ≈ 0.15 s of its ≈ 0.6 s start JIT-compiling BenchmarkDotNet and the harness;
-# - the worker NativeAOT when a clang toolchain is present (process start ≈ 30 ms instead of ≈ 83 ms);
+#   each one would spend a good part of its start JIT-compiling BenchmarkDotNet and the harness;
+# - the worker NativeAOT when a clang toolchain is present (a faster process start; docs/perf-notes.md);
 #   otherwise the JIT worker beside the harness is used, and results.json says which
 #   (environment.workerBuild).
 # The folder is run-bench's own: `dotnet build` and `dotnet test` write artifacts/bin/ and never make

@@ -45,8 +45,8 @@ internal static class SieveProbe
             Console.WriteLine($"  ratio bench/primesieve: {ours.Wall.TotalSeconds / best.Wall:F2}x wall, {ours.Cpu.TotalSeconds / best.Cpu:F2}x CPU (target <= 4x)");
         }
 
-        // Paired rounds: a W=1 batch, then a W=2 batch, seven times. The host's speed drifts by 20–30 % over
-        // tens of seconds on shared machines; comparing batches measured side by side cancels the drift
+        // Paired rounds: a W=1 batch, then a W=2 batch, seven times. The host's speed drifts over tens of
+        // seconds on shared machines; comparing batches measured side by side cancels the drift
         // that separate blocks of W=1 and W=2 batches would fold into the efficiency.
         const int rounds = 7;
         Console.WriteLine($"sieve: parallel efficiency T(1)/(2*T(2)), n=10^9, 32 items, {rounds} paired rounds (a W=1 batch, then a W=2 batch)");

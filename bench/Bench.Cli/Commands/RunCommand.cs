@@ -20,7 +20,7 @@ internal static class RunCommand
         var resume = new Option<string?>("--resume") { Description = "continue the run in this directory, skipping its finished cells" };
         var verbose = new Option<bool>("--verbose") { Description = "show BenchmarkDotNet's console output" };
         var itemTimeout = new Option<double?>("--item-timeout") { Description = "seconds one item may run before it counts as hung (default: quick 30, else 120; docs/faults.md)" };
-        var gil = new Option<bool>("--gil") { Description = "also run CPU-bound workloads under thread strategies with a CPython-like GIL (5 ms switch interval; cells get gil=on)" };
+        var gil = new Option<bool>("--gil") { Description = "also run CPU-bound workloads under thread strategies with a CPython-like GIL (5 ms switch interval; those cells get the variant gil)" };
         var launches = new Option<int?>("--launches") { Description = "cell processes per cell, run in that many passes over the matrix so that bench compare sees the machine's drift (default: the profile's; thorough 3)" };
         var record = new Option<bool>("--record") { Description = "at the end, add the run to the store (bench history add; --db)" };
         var db = StoreOptions.Database();

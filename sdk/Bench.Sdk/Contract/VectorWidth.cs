@@ -6,7 +6,7 @@ namespace Bench.Workloads.Contract;
 /// The widest hardware-accelerated vector of the running code, in bits (0: none). The harness's threads
 /// run JIT code and worker processes run the (possibly NativeAOT) worker: when the two differ, the
 /// vectorized kernels take different paths in threads and in processes, and a comparison of the two
-/// measures the compilers. A worker published for baseline x64 once made blur 10× slower in processes.
+/// measures the compilers (docs/perf-notes.md: a worker published for baseline x64).
 /// </summary>
 public static class VectorWidth
 {

@@ -5,10 +5,9 @@ namespace Bench.Workloads.Io;
 
 /// <summary>
 /// Releases waiters at their deadlines, to within a few tens of microseconds: the loopback server's
-/// simulated latency. <c>Task.Delay</c> was not precise enough to be the thing measured: its timer
-/// ticks in whole milliseconds and its continuation hops through the ThreadPool, so a 10 ms answer took
-/// 8.8–25 ms (median 12.7 ms) on this 2-core machine, and net-io's ideal ⌈n/W⌉·latency was out of reach
-/// for any strategy. One thread takes the deadlines earliest first (they arrive nearly in order: a
+/// simulated latency. <c>Task.Delay</c> is not precise enough to be the thing measured: its timer
+/// ticks in whole milliseconds and its continuation hops through the ThreadPool, which put net-io's ideal
+/// ⌈n/W⌉·latency out of reach for any strategy (docs/perf-notes.md). One thread takes the deadlines earliest first (they arrive nearly in order: a
 /// min-heap absorbs the small reorderings of requests stamped by their clients), waits on a monitor until
 /// 2 ms before the head's deadline (so Dispose and an earlier newcomer can interrupt it), sleeps the rest
 /// with a nanosecond-resolution sleep, and completes it. It costs one thread and no CPU while waiting.
@@ -33,7 +32,7 @@ public sealed class DelayLine : IDisposable
     public Task WaitUntilAsync(long deadline)
     {
         // The continuation (the server's send of the answer) runs on the line's thread, inline: a hop
-        // through the ThreadPool added ≈ 0.2 ms per answer. It must therefore be short and never block;
+        // through the ThreadPool would delay every answer. It must therefore be short and never block;
         // an async send that cannot finish at once returns to the line.
         var waiter = new TaskCompletionSource();
         lock (_pending)

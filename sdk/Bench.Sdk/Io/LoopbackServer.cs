@@ -13,10 +13,9 @@ namespace Bench.Workloads.Io;
 /// client sent it (one monotonic clock for every process of the machine). The answer is that item's
 /// deterministic payload, released by a <see cref="DelayLine"/> <c>latency</c> after the request was
 /// sent — as a remote server's answer would arrive: the simulated latency covers the request's trip and
-/// the server's work. Counting from the server's receipt instead added this in-process server's own
-/// receive path (an epoll wake-up and a ThreadPool hop, up to 0.3 ms an item on the 2-core development
-/// VM, competing with the client for the same cores) to every item, a cost no remote server puts on its
-/// client (docs/workloads.md has the figures). A stamp later than the receipt counts from the receipt,
+/// the server's work. Counting from the server's receipt instead would add this in-process server's own
+/// receive path (an epoll wake-up and a ThreadPool hop, competing with the client for the same cores) to
+/// every item, a cost no remote server puts on its client (docs/perf-notes.md). A stamp later than the receipt counts from the receipt,
 /// so no client can delay an answer beyond its latency. A connection may carry several requests.
 /// Every connection is served by its own async loop, so thousands can wait at once without a thread each.
 /// </summary>

@@ -133,11 +133,9 @@ public sealed class SegmentedSieve
 
     /// <summary>
     /// Bytes reserved per segment buffer: far more than the 256 KiB used. Two threads of one process whose
-    /// buffers were allocated one after the other (256 KiB apart) ran π(10^9) at W=2 in 165 ms instead of
-    /// 120 ms on this 2-core machine: both cores busy, every crossing-off write slower. Buffers 512 KiB
-    /// apart mostly ran at full speed and 1 MiB apart always did (measured with every other factor equal:
-    /// a false-sharing guard at the boundary did not help, so it is an address-aliasing effect of the
-    /// cores' caches, not a shared line). Worker processes never hit it: each has its own address space.
+    /// buffers lie one after the other slow each other's crossing-off writes (an address-aliasing effect of
+    /// the cores' caches, not a shared line; docs/perf-notes.md has the figures); 1 MiB apart they do not.
+    /// Worker processes never hit it: each has its own address space.
     /// The unused tail is never touched, so it costs address space, not memory.
     /// </summary>
     internal const int SegmentSpacing = 1024 * 1024;

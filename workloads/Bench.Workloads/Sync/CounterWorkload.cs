@@ -69,11 +69,10 @@ public sealed class CounterWorkload : IWorkload
 
     private static long Automatic(ParameterSet parameters, bool quick)
     {
-        // Long enough that W=2 threads started ~250 µs apart still overlap for most of their loops on a
-        // loaded 2-core machine (measured: 4M lost updates in 8 of 9 batches, 10M in 9 of 9), short enough
-        // that the slow variants (a contended Lock ≈ 50-100 ns, a named Mutex ≈ 600 ns) keep batches under ~1 s.
-        // Quick size is a quarter (2.5M: lost updates in 6–9 of 9 batches at W=2 on an idle 2-core machine):
-        // the 12 counter cells at 10M were ≈ 14 s of the quick profile's 90 s.
+        // Long enough that W=2 threads, which start a little apart, still overlap for most of their loops on
+        // a loaded machine (so updates are lost in most batches), short enough that the slow variants (a
+        // contended lock, a cross-process mutex) keep batches under about a second. Quick size is a quarter,
+        // which still races in most batches. The figures behind these counts: docs/perf-notes.md.
         var auto = CounterNames.Sync(parameters.GetString("sync")) switch
         {
             CounterSync.Lock => 1_000_000L,

@@ -10,7 +10,7 @@ namespace Bench.Workloads.Sync;
 /// pshared = 1, initial value 1) placed in the cell's memory-mapped counter file, so every process
 /// that maps the file waits on the same futex. A named <see cref="Mutex"/> was used first, and it is
 /// cross-process only under the JIT runtime: in the NativeAOT worker — what <c>bench run</c> starts
-/// by default — it is private to each process, and W=2 lost 0.2–2 % of the increments "under a lock".
+/// by default — it is private to each process, and increments were lost "under a lock".
 /// Elsewhere the named <see cref="Mutex"/> remains (Windows shares it across processes).
 /// </para>
 /// </summary>

@@ -7,14 +7,12 @@ namespace Bench.Harness.Execution.Strategies;
 /// taking the next item from the batch until none is left — the executor's worker threads pulling from
 /// its work queue. The pool's minimum is raised to W for the cell, as the executor would have W threads:
 /// otherwise blocking items beyond the core count wait for the pool's hill-climbing to inject threads
-/// (≈ one per 500 ms), which would measure the injection policy rather than the strategy. Each cell
+/// (slowly), which would measure the injection policy rather than the strategy. Each cell
 /// runs in its own process, so the setting never leaks to another cell — and has the pool to itself: in a
 /// process whose pool threads are busy elsewhere, one work item could drain the batch alone before the
 /// pool injects threads for the others (the pool's starvation policy, not this strategy, would be measured).
-/// An earlier version ran one <c>Task.Run</c> per item with the calling thread admitting W at a time:
-/// each item then waited for that thread to wake on a busy core and for a pool thread to be signalled,
-/// and idle pool threads spinning for work took CPU from the items (sieve W=1 used 1.1 cores, W=2 on
-/// 2 cores ran at 0.71 parallel efficiency instead of 0.92).
+/// No coordinator admits items: one that did made every item wait for it to wake on a busy core
+/// (docs/perf-notes.md).
 /// </summary>
 public sealed class ThreadPoolStrategy : IExecutionStrategy
 {

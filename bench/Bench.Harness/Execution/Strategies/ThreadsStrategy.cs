@@ -21,24 +21,11 @@ namespace Bench.Harness.Execution.Strategies;
 /// </list>
 /// The first successors are made by the calling thread, 1 ms after it started the first wave; a slot
 /// whose successor is not ready in time (an item shorter than the creation) creates on the spot.
-/// <para>
-/// Measured here (2 cores, net-io W=8, 64 items of 10 ms; bench-perf-workloads and `bench run`): the
-/// chain alone ran 1.08-1.09× the ideal ⌈n/W⌉·latency in the probe and 1.11-1.13× in `bench run`, while
-/// the ThreadPool ran 1.02-1.03×. The 8 slots' items end together, so 8 creations (each ≈ 150 µs of wall
-/// and 180 µs of CPU: a stack, an alternate signal stack, the runtime's thread set-up, and TLB shootdowns
-/// when they are unmapped again in this paravirtualized VM) queued on 2 cores every round. Successors made
-/// halfway: 1.03-1.04× (probe), 82.7-84 ms = 1.03-1.05× (`bench run`). Made at once after the hand-off, or
-/// 1 ms after it: 1.06×, the creations competing with the hand-offs of the other slots. For items that
-/// compute, making successors during the items cost sieve at W=2 on 2 cores its parallel efficiency
-/// (0.86-0.94 against the chain's 0.95-0.96): the creation preempted a running item and disturbed its
-/// cache — hence the rule above. Where the OS has no per-thread CPU clock (<see cref="ThreadCpuTime"/>),
-/// every slot is a chain.
-/// </para>
-/// <para>
-/// An earlier design had the calling thread start each item's thread as a semaphore slot freed up: then
-/// every item waited for that thread to be scheduled on a core busy with the other items, and sieve at W=2
-/// on 2 cores ran at 1.7 busy cores instead of 1.93 — the coordinator, not the threads, was measured.
-/// </para>
+/// Creating a thread is not free (a stack, the runtime's set-up, TLB shootdowns when it is unmapped), and
+/// W slots whose items end together would queue their creations on the cores every round; creating
+/// during a computing item would preempt it and disturb its cache — hence the rule. Where the OS has no
+/// per-thread CPU clock (<see cref="ThreadCpuTime"/>), every slot is a chain. A coordinator thread that
+/// started each item's thread was tried and measured the coordinator instead (docs/perf-notes.md).
 /// </summary>
 public sealed class ThreadsStrategy : IExecutionStrategy
 {
