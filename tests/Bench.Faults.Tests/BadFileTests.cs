@@ -6,6 +6,7 @@ namespace Bench.Faults.Tests;
 /// Issue 22 #6: files a user might point bench report or bench compare at. Each is refused with one line and
 /// exit 2 — no hang, no out-of-memory, no stack trace — and nothing from a file drives the terminal.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class BadFileTests
 {
     // Reading must take at most a few bench start-ups; a FIFO that hangs or a 1 GB read runs far past this.

@@ -7,6 +7,7 @@ namespace Bench.Faults.Tests;
 /// line naming the path and the cause and exit 2 (1 where cells were measured); nothing measured is lost,
 /// no temporary file stays, and a resume finishes the run once there is space. Small tmpfs mounts (root).
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class DiskFullTests
 {
     [Fact]

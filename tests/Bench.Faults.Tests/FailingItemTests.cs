@@ -3,6 +3,7 @@ using Bench.Results;
 namespace Bench.Faults.Tests;
 
 /// <summary>Fault 3: items that throw.</summary>
+[Trait("Category", "Process")]
 public sealed class FailingItemTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Bench.Results;
 namespace Bench.Faults.Tests;
 
 /// <summary>Fault 4: a worker's reply frame that is malformed or claims an absurd size.</summary>
+[Trait("Category", "Process")]
 public sealed class FrameTests
 {
     [Fact]

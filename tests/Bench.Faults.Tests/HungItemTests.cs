@@ -4,6 +4,7 @@ using Bench.Results;
 namespace Bench.Faults.Tests;
 
 /// <summary>Fault 2: items that never end. Sleep with a large ms is a natural hang.</summary>
+[Trait("Category", "Process")]
 public sealed class HungItemTests
 {
     [Fact]

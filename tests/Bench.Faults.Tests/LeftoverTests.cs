@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace Bench.Faults.Tests;
 
 /// <summary>Issue 22 #9: nothing a run's processes made stays behind when processes are killed, and inputs that would do nothing are refused.</summary>
+[Trait("Category", "Process")]
 public sealed partial class LeftoverTests
 {
     [GeneratedRegex(@"^(dotnet-diagnostic-\d+-\d+-socket|clr-debug-pipe-\d+-(in|out))$")]

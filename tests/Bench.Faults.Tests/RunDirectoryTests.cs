@@ -6,6 +6,7 @@ namespace Bench.Faults.Tests;
 /// Issue 22 #1, #3, #5: one writer per run directory; a fresh run never clobbers an earlier one nor a user's
 /// files; a resume continues its recorded plan and refuses options that ask for another.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class RunDirectoryTests
 {
     private static readonly string[] Quick = ["--profile", "quick", "--workloads", "square", "--strategies", "threads", "--workers", "1,2"];

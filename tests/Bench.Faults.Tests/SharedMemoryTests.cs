@@ -6,6 +6,7 @@ namespace Bench.Faults.Tests;
 /// Issue 22 #8: blur on a small /dev/shm (Docker's default is 64 MB). The test gives bench a private mount
 /// namespace whose /dev/shm is a 48 MiB tmpfs (root, as CI runs), so the machine's own /dev/shm is untouched.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class SharedMemoryTests
 {
     // 8192×4096: source and destination need 64 MiB.

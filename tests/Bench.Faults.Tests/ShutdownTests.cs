@@ -4,6 +4,7 @@ using Bench.Results;
 namespace Bench.Faults.Tests;
 
 /// <summary>Fault 5: the run itself is stopped — politely (SIGINT, SIGTERM) or not (SIGKILL).</summary>
+[Trait("Category", "Process")]
 public sealed class ShutdownTests
 {
     // A first cell that finishes quickly, then a cell with long items under process-pool, in flight

@@ -3,6 +3,7 @@ using Bench.Results;
 namespace Bench.Faults.Tests;
 
 /// <summary>Fault 1: a worker killed mid-batch (SIGKILL, as the OOM killer does) or exiting abnormally.</summary>
+[Trait("Category", "Process")]
 public sealed class WorkerDeathTests
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(90);

@@ -14,6 +14,7 @@ namespace Bench.Fuzz.Tests;
 /// never an allocation beyond its limit. <see cref="Cases"/> cases per reader per run; the seed of a
 /// failing case is in the failure message (CsCheck), so it reruns exactly.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ReaderFuzzTests
 {
     /// <summary>Cases per property per run: 4 × 1000 take ≈ 30 s on 2 cores under a load of 30, a few seconds on a quiet machine.</summary>

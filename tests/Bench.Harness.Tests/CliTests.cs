@@ -1,5 +1,6 @@
 namespace Bench.Harness.Tests;
 
+[Trait("Category", "Process")]
 public class CliTests
 {
     [Theory]

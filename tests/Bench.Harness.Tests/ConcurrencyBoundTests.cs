@@ -10,6 +10,7 @@ namespace Bench.Harness.Tests;
 public sealed class IdlePoolCollection;
 
 [Collection(nameof(IdlePoolCollection))]
+[Trait("Category", "Process")]
 public sealed class ConcurrencyBoundTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using Bench.Results;
 namespace Bench.Harness.Tests;
 
 /// <summary>Runs the real `bench` executable as a user would and checks what it wrote.</summary>
+[Trait("Category", "Process")]
 public class EndToEndTests
 {
     [Fact]

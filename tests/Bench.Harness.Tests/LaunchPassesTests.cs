@@ -8,6 +8,7 @@ namespace Bench.Harness.Tests;
 /// launches are a pass apart), each launch is journaled as it ends, and a resumed run measures only the
 /// launches that are missing.
 /// </summary>
+[Trait("Category", "Process")]
 public class LaunchPassesTests
 {
     private static readonly string[] Matrix =

@@ -18,6 +18,7 @@ namespace Bench.Harness.Tests;
 /// real cell runner and then reported and compared by the unchanged reporter and bench compare: they
 /// know it from its descriptor in results.json alone.
 /// </summary>
+[Trait("Category", "Process")]
 public class RegisteredStrategyTests
 {
     [Fact]

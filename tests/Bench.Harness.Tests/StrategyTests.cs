@@ -4,6 +4,7 @@ using Bench.Workloads.Basic;
 
 namespace Bench.Harness.Tests;
 
+[Trait("Category", "Process")]
 public class StrategyTests
 {
     public static TheoryData<string, int> BlockingStrategies()

@@ -8,6 +8,7 @@ using Bench.Workloads.Contract;
 
 namespace Bench.Harness.Tests;
 
+[Trait("Category", "Process")]
 public class WorkerPoolTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Bench.Harness.Machine;
 
 namespace Bench.Measurement.Tests;
 
+[Trait("Category", "Process")]
 public class CalibrationTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Bench.Measurement.Tests;
 /// <c>kill -9</c> of a run in the middle, a line torn by the kill, then <c>--resume</c>: the final
 /// results.json holds every planned cell exactly once, each equal to its journal entry.
 /// </summary>
+[Trait("Category", "Process")]
 public class KillAndResumeTests
 {
     private static readonly string[] Matrix =

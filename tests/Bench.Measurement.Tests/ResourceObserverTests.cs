@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Bench.Measurement.Tests;
 
 /// <summary>The observer must see CPU spent in other processes: reaped children and live workers.</summary>
+[Trait("Category", "Process")]
 public class ResourceObserverTests(ITestOutputHelper log)
 {
     // A shell loop that burns CPU for a while in a process of its own, then prints its own CPU times

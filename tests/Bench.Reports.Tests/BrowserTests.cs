@@ -10,6 +10,7 @@ namespace Bench.Reports.Tests;
 /// Without /usr/bin/chromium the tests pass with a note — except under CI=true, where a missing browser
 /// is a failure, so CI cannot silently stop checking the page.
 /// </summary>
+[Trait("Category", "Process")]
 public class BrowserTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";

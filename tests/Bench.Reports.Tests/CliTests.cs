@@ -6,6 +6,7 @@ namespace Bench.Reports.Tests;
 public class CliTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public void Report_command_writes_the_report_and_prints_its_path_last()
     {
         var directory = Fixtures.OutputDirectory("cli");

@@ -10,6 +10,7 @@ public sealed class RenderTimeCollection;
 
 /// <summary>The bound: a 100-cell results.json renders in at most 10 s. The time is logged.</summary>
 [Collection(nameof(RenderTimeCollection))]
+[Trait("Category", "Slow")]
 public class RenderTimeTests(ITestOutputHelper output)
 {
     [Fact]

@@ -59,6 +59,7 @@ public class SchemaV1Tests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void V1_file_renders_as_the_v1_harness_rendered_it()
     {
         var report = ReportWriter.Write(Fixtures.V1, Fixtures.OutputDirectory("v1"));

@@ -11,6 +11,7 @@ namespace Bench.Store.Tests;
 /// between samples), its sieve cells 10% slower from the 7th replay on, commits c1…c12. The report must find
 /// exactly one change point per sieve cell, between c6 and c7, and none in any other cell.
 /// </summary>
+[Trait("Category", "Slow")]
 public class ChangePointTests(ITestOutputHelper output)
 {
     [Theory]

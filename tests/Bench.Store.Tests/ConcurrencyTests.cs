@@ -9,6 +9,7 @@ namespace Bench.Store.Tests;
 /// runs of its own and then one run all eight share: every own run is there once, the shared run once, and
 /// the seven who lost the race for it are told so (exit 2) rather than adding a copy.
 /// </summary>
+[Trait("Category", "Process")]
 public class ConcurrencyTests(ITestOutputHelper output)
 {
     private const int Processes = 8;

@@ -4,6 +4,7 @@ using Bench.Results;
 namespace Bench.Store.Tests;
 
 /// <summary>Text from stored runs (machine, workload and strategy names, parameters, commits) is data on the history page, never markup.</summary>
+[Trait("Category", "Slow")]
 public class EscapingTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Bench.Store.Tests;
 /// error; two machines (a real 2-core run and the same run rewritten as a synthetic 16-core machine) side by
 /// side; and the "done when": two runs recorded by bench run --record, reported, opened.
 /// </summary>
+[Trait("Category", "Process")]
 public class HistoryReportTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";

@@ -8,6 +8,7 @@ namespace Bench.Sync.Tests;
 /// variant records lost updates and stays ok. Races are probabilistic, so "lost updates happen" is asserted
 /// over several batches, never for one.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class CounterTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Bench.Sync.Tests;
 /// intervals, bounded per item, well-formed, and — since it is one lock — no two holds overlap.
 /// Untraced batches record nothing.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class LockSpanTests
 {
     [Theory]

@@ -13,6 +13,7 @@ namespace Bench.Sync.Tests;
 /// table's race row quotes measured lost updates for both families. Without /usr/bin/chromium the browser
 /// part is skipped with a note, except under CI=true.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class RealRunReportTests(ITestOutputHelper output)
 {
     private const string Chromium = "/usr/bin/chromium";
