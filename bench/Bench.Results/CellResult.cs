@@ -61,6 +61,12 @@ public sealed record CellResult
 
     public CellStatistics? Statistics { get; init; }
 
+    /// <summary>
+    /// Batches each sample ran, back to back (the invocation count): each of <see cref="SamplesNs"/> is then
+    /// their mean, per batch. Optional: null (or absent) means one batch per sample.
+    /// </summary>
+    public int? BatchesPerSample { get; init; }
+
     /// <summary>Per-sample resources of the whole process tree (harness + workers), aligned with <see cref="SamplesNs"/>.</summary>
     public IReadOnlyList<SampleResources>? Resources { get; init; }
 
@@ -125,6 +131,25 @@ public sealed record SampleResources
 
     /// <summary>Kernel counters of the whole tree during the sample (perf_event_open); null in files written before them or where none opened.</summary>
     public KernelCounterDeltas? Kernel { get; init; }
+
+    /// <summary>
+    /// Proportional set size of the live process tree at the end of the sample (Linux smaps_rollup): each
+    /// page shared by k processes counts 1/k, so an image mapped by every worker counts once. Optional: null
+    /// where the OS has no smaps_rollup, and in files from before it was recorded.
+    /// </summary>
+    public long? PssBytes { get; init; }
+
+    /// <summary>Unique set size: the tree's private pages (Private_Clean + Private_Dirty summed over the processes). Optional.</summary>
+    public long? UssBytes { get; init; }
+
+    /// <summary>The tree's share of shared pages, <see cref="PssBytes"/> − <see cref="UssBytes"/> (the mapped image, the counter file, the runtime). Optional.</summary>
+    public long? SharedBytes { get; init; }
+
+    /// <summary>Processes whose memory <see cref="PssBytes"/> sums (the cell process and the live workers). Optional.</summary>
+    public int? MemoryProcesses { get; init; }
+
+    /// <summary>Private bytes (USS) of the live worker processes alone, summed; null without live workers. Optional.</summary>
+    public long? WorkerUssBytes { get; init; }
 }
 
 /// <summary>

@@ -79,7 +79,7 @@ public class SchemaV1Tests
         // gil=on is no longer listed among a GIL cell's parameters (its series, threads-gil, says it) — and
         // the lines that rank strategies or mark contradictions, which now decide by the ratio's interval
         // and the threshold (issue 15): this file's few samples make its winners ties.
-        string[] decided = ["- I/O-bound:", "- CPU-bound:", "| Best for |", "| Execution |", "| Speed |", "- Execution:", "- Speed / best for:", "- Best for:"];
+        string[] decided = ["- I/O-bound:", "- CPU-bound:", "| Best for |", "| Memory |", "| Execution |", "| Speed |", "- Execution:", "- Speed / best for:", "- Best for:"];
         // The long parts are folded in <details> blocks now (issue 21): those tags and blank lines are layout, not content.
         bool Decided(string line) => decided.Any(p => line.StartsWith(p, StringComparison.Ordinal)) || line.Length == 0 ||
                                      line.StartsWith("<details>", StringComparison.Ordinal) || line == "</details>";

@@ -83,6 +83,24 @@ public sealed class CounterTests
     }
 
     [Fact]
+    public void Default_plan_runs_the_guides_cure_beside_the_race()
+    {
+        // Without --param: the race (sync=none) everywhere, and the cure for each kind of strategy —
+        // the in-process lock under thread strategies, the cross-process mutex under process strategies.
+        var request = new RunRequest { Workloads = ["counter"], Workers = [2], Profile = Profile.Find("quick")! };
+        var cells = RunPlan.Build(request, Path.GetTempPath(), out var error);
+        Assert.Null(error);
+        var planned = cells.Select(c => $"{c.Strategy} {c.Parameters["sync"]}").ToList();
+        Assert.Equal(
+            ["threads none", "threadpool none", "processes none", "process-pool none", "threads lock", "threadpool lock", "processes mutex", "process-pool mutex"],
+            planned);
+
+        // A user who chose sync gets that experiment only.
+        var chosen = RunPlan.Build(request with { ParameterOverrides = new Dictionary<string, string> { ["counter.sync"] = "none" } }, Path.GetTempPath(), out error);
+        Assert.All(chosen, c => Assert.Equal("none", c.Parameters["sync"]));
+    }
+
+    [Fact]
     public void Plan_leaves_out_lock_under_process_strategies()
     {
         var request = new RunRequest

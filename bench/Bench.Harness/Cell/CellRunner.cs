@@ -107,6 +107,7 @@ public static class CellRunner
             Status = CellStatus.Ok,
             Validation = RaceSummary.Summarize(cell.Validation, samples.Select(o => o.Validation), session, measured.SamplesNs),
             SamplesNs = measured.SamplesNs,
+            BatchesPerSample = measured.BatchesPerSample == 1 ? null : measured.BatchesPerSample,
             Resources = measured.Resources,
             PipeBytesPerBatch = strategy.Info.UsesProcesses ? samples.LastOrDefault()?.PipeBytes : null,
             Trace = trace,

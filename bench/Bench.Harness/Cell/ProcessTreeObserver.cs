@@ -18,7 +18,12 @@ namespace Bench.Harness.Cell;
 /// Peak memory of a sample approximates the tree's peak as the sum of each part's own peak: the cell
 /// process's VmHWM + each live worker's VmHWM (both reset before the sample through clear_refs) +,
 /// when children were reaped during the sample, <c>concurrentChildren</c> × the largest reaped child's
-/// max RSS. The sum is an upper bound: the parts' peaks need not coincide.
+/// max RSS. The sum is an upper bound: the parts' peaks need not coincide, and every part counts the pages
+/// it shares with the others (the runtime, a mapped image) again.
+/// At the end of each sample it also reads the tree's PSS, USS and shared bytes from smaps_rollup (the
+/// cell process and the live workers): shared pages count once. Workers that exited within the sample
+/// (<c>processes</c>) are gone by then, so for them PSS covers the cell process only and the peak above
+/// remains the measure; the report says so.
 /// </summary>
 /// <param name="livePids">The worker PIDs alive right now (the executor's pool), read at each snapshot.</param>
 /// <param name="concurrentChildren">How many short-lived children can be alive at once (W for <c>processes</c>, else 0).</param>
@@ -73,6 +78,8 @@ public sealed class ProcessTreeObserver(Func<IReadOnlyList<int>> livePids, int c
             peak += _childPeakAdded;
         }
 
+        var memory = LinuxResourceUsage.Memory(live.Keys.Prepend(LinuxResourceUsage.SelfPid));
+        var workers = live.Count > 0 ? LinuxResourceUsage.Memory(live.Keys) : null;
         Samples.Add(new SampleResources
         {
             CpuUserNs = total.UserNs,
@@ -80,6 +87,11 @@ public sealed class ProcessTreeObserver(Func<IReadOnlyList<int>> livePids, int c
             PeakRssBytes = peak,
             VoluntaryContextSwitches = total.Voluntary,
             InvoluntaryContextSwitches = total.Involuntary,
+            PssBytes = memory?.PssBytes,
+            UssBytes = memory?.UssBytes,
+            SharedBytes = memory?.SharedBytes,
+            MemoryProcesses = memory?.Processes,
+            WorkerUssBytes = workers?.UssBytes,
         });
     }
 

@@ -62,6 +62,51 @@ public static class LinuxResourceUsage
     public static long? PeakRssBytes(int pid) =>
         Available && StatusFields($"/proc/{pid}/status").TryGetValue("VmHWM", out var kib) ? kib * 1024 : null;
 
+    /// <summary>
+    /// A process's memory from <c>/proc/PID/smaps_rollup</c> (Linux ≥ 4.14): PSS and its private part, or
+    /// null where the file is missing or unreadable (another OS, an exited process).
+    /// </summary>
+    public static ProcessMemory? Memory(int pid)
+    {
+        if (!Available)
+        {
+            return null;
+        }
+
+        var fields = StatusFields($"/proc/{pid}/smaps_rollup");
+        if (!fields.TryGetValue("Pss", out var pss))
+        {
+            return null;
+        }
+
+        var rss = fields.GetValueOrDefault("Rss");
+        var privatePages = fields.GetValueOrDefault("Private_Clean") + fields.GetValueOrDefault("Private_Dirty");
+        return new ProcessMemory(rss * 1024, pss * 1024, privatePages * 1024);
+    }
+
+    /// <summary>
+    /// The memory of a set of processes counted once: the sum of their PSS (a page shared by k processes
+    /// adds 1/k to each), with the private part (USS) and the shared part (PSS − USS) apart. Null when
+    /// none of them could be read.
+    /// </summary>
+    public static TreeMemory? Memory(IEnumerable<int> pids)
+    {
+        long rss = 0, pss = 0, unique = 0;
+        var read = 0;
+        foreach (var pid in pids.Distinct())
+        {
+            if (Memory(pid) is { } memory)
+            {
+                rss += memory.RssBytes;
+                pss += memory.PssBytes;
+                unique += memory.UssBytes;
+                read++;
+            }
+        }
+
+        return read == 0 ? null : new TreeMemory(rss, pss, unique, read);
+    }
+
     /// <summary>PID of this process, as /proc names it.</summary>
     public static int SelfPid => Environment.ProcessId;
 
@@ -162,6 +207,17 @@ public static class LinuxResourceUsage
         public long VoluntaryContextSwitches;
         public long InvoluntaryContextSwitches;
     }
+}
+
+/// <summary>One process's memory from smaps_rollup, in bytes.</summary>
+/// <param name="UssBytes">Private pages (Private_Clean + Private_Dirty): what the process alone holds.</param>
+public sealed record ProcessMemory(long RssBytes, long PssBytes, long UssBytes);
+
+/// <summary>Processes' memory summed: RSS (shared pages once per process), PSS (once in all) and USS.</summary>
+public sealed record TreeMemory(long RssBytes, long PssBytes, long UssBytes, int Processes)
+{
+    /// <summary>The processes' share of pages they map with others (PSS − USS).</summary>
+    public long SharedBytes => PssBytes - UssBytes;
 }
 
 /// <summary>Cumulative counters of one process (or of its reaped children) at one moment.</summary>

@@ -121,7 +121,7 @@ public static class RunPlan
         {
             var overrides = OverridesOf(workload, request.ParameterOverrides);
             // A comma-separated value sweeps the parameter (--param counter.sync=none,lock): one group per combination.
-            foreach (var combination in ParameterSweep.Expand(overrides))
+            foreach (var (combination, kind) in Combinations(workload, overrides))
             {
                 var parameters = WorkloadRegistry.Resolve(workload, combination, request.Profile.QuickSizes, out error);
                 if (error is not null)
@@ -129,7 +129,7 @@ public static class RunPlan
                     return [];
                 }
 
-                foreach (var strategy in strategies.Where(s => s.AppliesTo(workload.Info)))
+                foreach (var strategy in strategies.Where(s => s.AppliesTo(workload.Info) && (kind is null || s.Info.UsesProcesses == kind)))
                 {
                     // Combinations that mean nothing under this kind of strategy are left out, not run as misleading cells.
                     if (workload.Inapplicable(parameters, strategy.Info.UsesProcesses) is { } reason)
@@ -219,6 +219,33 @@ public static class RunPlan
     }
 
     /// <summary>The --param values of one workload, by parameter name.</summary>
+    /// <summary>
+    /// The parameter sets of a workload: the sweep of the user's values for every strategy (kind null), then
+    /// the workload's <see cref="Workloads.Contract.IWorkload.Companions"/> for one kind of strategy each
+    /// (true: process strategies), where the user set none of the workload's parameters.
+    /// </summary>
+    private static IEnumerable<(Dictionary<string, string> Combination, bool? ProcessStrategies)> Combinations(Workloads.Contract.IWorkload workload, Dictionary<string, string> overrides)
+    {
+        foreach (var combination in ParameterSweep.Expand(overrides))
+        {
+            yield return (new Dictionary<string, string>(combination, StringComparer.Ordinal), null);
+        }
+
+        // Only in the default matrix: a user who set the workload's parameters chose the experiment.
+        if (overrides.Count > 0)
+        {
+            yield break;
+        }
+
+        foreach (var kind in new[] { false, true })
+        {
+            foreach (var companion in workload.Companions(kind))
+            {
+                yield return (new Dictionary<string, string>(companion, StringComparer.Ordinal), kind);
+            }
+        }
+    }
+
     private static Dictionary<string, string> OverridesOf(Workloads.Contract.IWorkload workload, IReadOnlyDictionary<string, string> overrides)
     {
         var prefix = workload.Info.Name + ".";

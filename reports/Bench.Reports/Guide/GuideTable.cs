@@ -88,23 +88,57 @@ public sealed class GuideTable
 
     private GuideCell Memory(string strategy)
     {
+        var series = Strategies.Describe(strategy);
+        // Workers of `processes` exit within the batch: at the sample's end only the cell process is left to
+        // read, so its PSS says nothing about them; their summed peak RSS stays the figure there.
+        var pssMeaningful = !(series.IsProcessFamily && !series.Strategy.Pooled);
+        var pss = pssMeaningful ? Ok(strategy).Where(c => c.Memory is not null).MaxBy(c => (c.Workers, c.Memory!.PssBytes)) : null;
+        if (pss is not null)
+        {
+            var m = pss.Memory!;
+            var text = $"PSS {Format.Bytes(m.PssBytes)}: private {Format.Bytes(m.UssBytes)}";
+            if (m.WorkerUssBytes is { } workers && pss.Workers > 0)
+            {
+                text += $" ({Format.Bytes(workers / pss.Workers)} per worker process)";
+            }
+
+            text += $", shared {Format.Bytes(m.SharedBytes)} counted once ({pss.Workload} W={pss.Workers})";
+            var baseline = PlainThreads();
+            var threads = baseline is null ? null : Ok(baseline).FirstOrDefault(c => c.Workload == pss.Workload && c.Workers == pss.Workers && c.Memory is not null && SameParameters(c, pss));
+            if (threads is not null && strategy != baseline)
+            {
+                text += $"; {Format.Times(m.PssBytes / (double)threads.Memory!.PssBytes!.Value)} {baseline}' PSS";
+            }
+
+            return new GuideCell(text);
+        }
+
         var cell = Ok(strategy).Where(c => c.PeakMemoryBytes is not null).MaxBy(c => (c.Workers, c.PeakMemoryBytes));
         if (cell is null)
         {
             return new GuideCell(Format.Missing);
         }
 
-        var text = $"peak tree memory {Format.Bytes(cell.PeakMemoryBytes)} ({cell.Workload} W={cell.Workers})";
-        // Against the thread per item, the guide's plainest form (threads), on the same workload and W.
-        var baseline = Strategies.PlainOfFamily(StrategyFamily.Thread).FirstOrDefault(s => Strategies.Describe(s).Strategy is { Pooled: false, Async: false });
-        var threads = baseline is null ? null : Ok(baseline).FirstOrDefault(c => c.Workload == cell.Workload && c.Workers == cell.Workers && c.PeakMemoryBytes is not null);
-        if (threads is not null && strategy != baseline)
+        // Without PSS (another OS, an older file, or workers that exit within the batch): summed peak RSS,
+        // which counts every page the processes share once per process.
+        var peak = $"peak tree memory {Format.Bytes(cell.PeakMemoryBytes)} ({cell.Workload} W={cell.Workers}; summed RSS, shared pages counted per process" +
+                   (pssMeaningful ? "" : ": the workers exit within the batch, so their PSS cannot be read") + ")";
+        var plain = PlainThreads();
+        var plainCell = plain is null ? null : Ok(plain).FirstOrDefault(c => c.Workload == cell.Workload && c.Workers == cell.Workers && c.PeakMemoryBytes is not null && SameParameters(c, cell));
+        if (plainCell is not null && strategy != plain)
         {
-            text += $", {Format.Times(cell.PeakMemoryBytes / (double)threads.PeakMemoryBytes!.Value)} {baseline}'";
+            peak += $", {Format.Times(cell.PeakMemoryBytes / (double)plainCell.PeakMemoryBytes!.Value)} {plain}'";
         }
 
-        return new GuideCell(text);
+        return new GuideCell(peak);
     }
+
+    /// <summary>The thread per item, the guide's plainest form (threads), that memory is compared with.</summary>
+    private string? PlainThreads() =>
+        Strategies.PlainOfFamily(StrategyFamily.Thread).FirstOrDefault(s => Strategies.Describe(s).Strategy is { Pooled: false, Async: false });
+
+    private static bool SameParameters(CellView a, CellView b) =>
+        CellKey.ParameterText(a.Cell.Parameters, null, ";") == CellKey.ParameterText(b.Cell.Parameters, null, ";");
 
     private GuideCell Execution(string strategy)
     {
@@ -182,17 +216,44 @@ public sealed class GuideTable
                 : Format.Missing + " (no lost-update count: the counter experiment did not run)");
         }
 
-        var worst = counted.MaxBy(c => c.LostUpdates)!;
-        var parameters = worst.Cell.Parameters.Count == 0 ? "" : " " + string.Join(" ", worst.Cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        // Both halves of the guide's row: the race (sync=none) and its cure (a lock or a cross-process mutex).
+        var racing = counted.Where(c => Sync(c) == "none").ToList();
+        var cured = counted.Where(c => Sync(c) is "lock" or "mutex" && c.IsOk).ToList();
+        var parts = new List<string>();
+        var worst = (racing.Count > 0 ? racing : counted).MaxBy(c => c.LostUpdates)!;
         var where = process ? " in memory shared between processes" : "";
-        var text = $"{Format.Integer(worst.LostUpdates)} lost updates{where} at most ({worst.Workload}{parameters} W={worst.Workers}; {counted.Count} cells)";
-        if (process)
+        parts.Add(racing.Count > 0 && worst.LostUpdates == 0
+            ? $"no lost updates{where} without a lock in {racing.Count} cells"
+            : $"{Format.Integer(worst.LostUpdates)} lost updates{where} at most{(racing.Count > 0 ? " without a lock" : "")} ({worst.Workload} {Parameters(worst)} W={worst.Workers}; {(racing.Count > 0 ? racing.Count : counted.Count)} cells)");
+        if (cured.Count > 0)
         {
-            text += "; none possible while processes share nothing";
+            // Cost per increment: batch time ÷ (W workers × K increments each), at the largest W measured.
+            var largest = cured.MaxBy(c => (c.Workers, c.Ordinal))!;
+            var perIncrement = largest.MedianNs is { } median && long.TryParse(largest.Cell.Parameters.GetValueOrDefault("increments"), out var k) && k > 0
+                ? $", {Format.Duration(median / (k * largest.Workers))} per increment at W={largest.Workers}"
+                : "";
+            var lost = cured.Sum(c => c.LostUpdates ?? 0);
+            parts.Add(lost == 0
+                ? $"exact with sync={Sync(largest)} ({cured.Count} cells){perIncrement}"
+                : $"{Format.Integer(lost)} lost even with sync={Sync(largest)}");
+        }
+        else if (!counted.Any(c => Sync(c) is "lock" or "mutex"))
+        {
+            parts.Add("the cure (sync=lock for threads, sync=mutex for processes) did not run");
         }
 
-        return new GuideCell(text, process && worst.LostUpdates > 0);
+        if (process)
+        {
+            parts.Add("none possible while processes share nothing");
+        }
+
+        return new GuideCell(string.Join("; ", parts), process && racing.Any(c => c.LostUpdates > 0));
     }
+
+    private static string Sync(CellView cell) => cell.Cell.Parameters.GetValueOrDefault("sync") ?? "none";
+
+    private static string Parameters(CellView cell) =>
+        string.Join(" ", cell.Cell.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
     private GuideCell StartUp(string strategy)
     {

@@ -38,6 +38,8 @@ public sealed class CellView
             : Positive(cell.Derived.EffectiveCores);
         PeakMemoryBytes = cell.Derived?.PeakTreeMemoryBytes is > 0 ? cell.Derived.PeakTreeMemoryBytes
             : cell.Resources is { Count: > 0 } r && r.Max(x => x.PeakRssBytes) > 0 ? r.Max(x => x.PeakRssBytes) : null;
+        // PSS at the end of the sample where it was largest, with that sample's private and shared parts.
+        Memory = cell.Resources?.Where(r => r.PssBytes > 0).MaxBy(r => r.PssBytes);
         OverheadPerItemNs = IsOk ? Finite(cell.Derived?.OverheadPerItemNs) : null;
         IdealNs = IsOk ? Positive(cell.Derived?.IdealNs) : null;
     }
@@ -79,6 +81,9 @@ public sealed class CellView
     public double? EffectiveCores { get; }
 
     public long? PeakMemoryBytes { get; }
+
+    /// <summary>The sample with the largest tree PSS (smaps_rollup), or null where results.json has none.</summary>
+    public SampleResources? Memory { get; }
 
     public double? OverheadPerItemNs { get; }
 

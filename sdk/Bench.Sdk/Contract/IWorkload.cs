@@ -31,6 +31,13 @@ public interface IWorkload
     /// results.json, what compare matches on — state what actually ran.
     /// </summary>
     ParameterSet Complete(ParameterSet resolved, bool quick) => resolved;
+
+    /// <summary>
+    /// Parameter sets the default matrix also runs, beside the workload's defaults, under one kind of
+    /// strategy — only when the user set none of the workload's parameters (counter: the guide's cure, sync=lock
+    /// under thread strategies and sync=mutex under process strategies, so the race row has both halves).
+    /// </summary>
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Companions(bool processStrategy) => [];
 }
 
 /// <summary>What the harness tells a workload about the cell it is opened for.</summary>

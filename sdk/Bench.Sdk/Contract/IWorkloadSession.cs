@@ -18,6 +18,13 @@ public interface IWorkloadSession : IDisposable
     void BeforeBatch();
 
     /// <summary>
+    /// True when a batch's result lives in the session's shared state (counter: the mapped counters; blur:
+    /// the destination image), which the next <see cref="BeforeBatch"/> clears: such a batch must be
+    /// validated before the next one starts, so a sample never runs two of them.
+    /// </summary>
+    bool BatchesShareState => false;
+
+    /// <summary>
     /// Compares a batch's item results with the single-threaded reference. <paramref name="itemResults"/>
     /// is indexed by item. A result that differs is <c>ok=false</c> — the cell is then <c>invalid</c>.
     /// </summary>

@@ -80,6 +80,8 @@ public sealed class BlurWorkload : IWorkload
 
         public void BeforeBatch() => _image.Destination.Clear();
 
+        public bool BatchesShareState => true;
+
         public Validation Validate(ReadOnlySpan<long> itemResults)
         {
             _reference ??= ImageKernels.ReferenceChecksum(_kernel, _image.Source, _image.Width, _image.Height);

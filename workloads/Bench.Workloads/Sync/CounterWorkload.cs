@@ -56,6 +56,10 @@ public sealed class CounterWorkload : IWorkload
             ? "counter sync=lock is an in-process System.Threading.Lock, which worker processes cannot share; use sync=mutex for process strategies"
             : null;
 
+    /// <summary>The guide's cure for the race, run by default beside sync=none: its own lock for threads, a cross-process one for processes.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Companions(bool processStrategy) =>
+        [new Dictionary<string, string>(StringComparer.Ordinal) { ["sync"] = processStrategy ? "mutex" : "lock" }];
+
     /// <summary>The automatic K is written into the cell's parameters, so its name and key say which K ran.</summary>
     public ParameterSet Complete(ParameterSet resolved, bool quick) =>
         resolved.GetInt64("increments") > 0 ? resolved : resolved.With("increments", Automatic(resolved, quick).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -121,6 +125,8 @@ public sealed class CounterWorkload : IWorkload
         public ParameterSet RunnerParameters { get; }
 
         public void BeforeBatch() => _file.Clear();
+
+        public bool BatchesShareState => true;
 
         public unsafe Validation Validate(ReadOnlySpan<long> itemResults)
         {
