@@ -14,8 +14,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace Bench.Harness.Measurement;
 
 /// <summary>
-/// Drives one cell's timing with BenchmarkDotNet: a Monitoring job (one batch per iteration, no
-/// pilot, no overhead subtraction — batches are long and stateful) run in process, because the cell
+/// Drives one cell's timing with BenchmarkDotNet: a Monitoring job (one batch per invocation, as many
+/// invocations per iteration as the minimum sample time needs, no pilot, no overhead subtraction — batches are long and stateful) run in process, because the cell
 /// already runs in a fresh process of its own. BDN's log and its exports (including
 /// <c>*-report-full.json</c>, which <c>bench compare</c> also reads) go to the cell's BDN directory.
 /// </summary>
@@ -30,7 +30,8 @@ public static class BdnMeasurement
             .WithLaunchCount(1)
             .WithWarmupCount(profileJob.WarmupCount)
             .WithIterationCount(profileJob.IterationCount)
-            .WithInvocationCount(1)
+            // Batches shorter than the minimum sample time run several times per iteration (SampleLength).
+            .WithInvocationCount(target.BatchesPerSample)
             .WithUnrollFactor(1)
             // The full collections BDN forces after the iteration set-up are made by MeasurementTarget
             // instead, before the runtime counters are read: otherwise every sample's counters would

@@ -9,8 +9,9 @@ namespace Bench.Harness.Measurement;
 /// iteration runs the batch, and after it the batch's results are validated — every sample is checked
 /// against the reference, not only the first. Per-sample observations (validity, errors, pipe bytes)
 /// are collected here in iteration order.
-/// With <paramref name="batchesPerSample"/> above 1 (<see cref="SampleLength"/>) an iteration runs that
-/// many batches back to back; the next batch's preparation (<see cref="IWorkloadSession.BeforeBatch"/>)
+/// With <paramref name="batchesPerSample"/> above 1 (<see cref="SampleLength"/>) it is BenchmarkDotNet's
+/// invocation count: an iteration runs that many batches back to back and BDN reports their mean; each
+/// later batch's preparation (<see cref="IWorkloadSession.BeforeBatch"/>)
 /// then falls inside the timed region, which is nothing for the workloads whose batches are that short
 /// (square, sleep, I/O); the results of every batch are validated after the iteration. A session whose
 /// batches share state (<see cref="IWorkloadSession.BatchesShareState"/>) runs one batch per sample.
@@ -35,6 +36,7 @@ public sealed class MeasurementTarget(IWorkloadSession session, ICellExecutor ex
     {
         session.BeforeBatch();
         _current = new BatchOutcome(session.ItemCount, trace: false);
+        _started = false;
         // What BenchmarkDotNet's GcForce does after the set-up (it is off in BdnMeasurement): each batch
         // starts on a collected heap. Done here, before the observers, so no sample's counters include it.
         GC.Collect();
@@ -46,17 +48,23 @@ public sealed class MeasurementTarget(IWorkloadSession session, ICellExecutor ex
         }
     }
 
+    /// <summary>One BenchmarkDotNet invocation: the prepared batch first, then a freshly prepared one each time.</summary>
     public void RunIteration()
     {
-        executor.ExecuteBatch(_current!);
-        for (var k = 1; k < BatchesPerSample; k++)
+        if (!_started)
         {
-            session.BeforeBatch();
-            var next = new BatchOutcome(session.ItemCount, trace: false);
-            executor.ExecuteBatch(next);
-            _more.Add(next);
+            _started = true;
+            executor.ExecuteBatch(_current!);
+            return;
         }
+
+        session.BeforeBatch();
+        var next = new BatchOutcome(session.ItemCount, trace: false);
+        executor.ExecuteBatch(next);
+        _more.Add(next);
     }
+
+    private bool _started;
 
     public void AfterIteration()
     {
