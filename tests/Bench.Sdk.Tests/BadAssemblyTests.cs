@@ -4,6 +4,7 @@ namespace Bench.Sdk.Tests;
 /// Every way a user's assembly can be unusable is bad input: one line on stderr naming it, exit 2, for
 /// `bench list` and for `bench run` (which then writes nothing).
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class BadAssemblyTests
 {
     private static void AssertRefused(string assembly, string expectedFragment)

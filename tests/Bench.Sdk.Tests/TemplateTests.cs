@@ -6,6 +6,7 @@ namespace Bench.Sdk.Tests;
 /// A new user's path, offline but for the package registry: pack Bench.Sdk into a local feed, install the
 /// template from this repository, `dotnet new bench-workload`, build, test, and run the result under bench.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class TemplateTests
 {
     [Fact]

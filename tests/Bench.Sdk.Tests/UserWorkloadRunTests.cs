@@ -3,6 +3,7 @@ using Bench.Results;
 namespace Bench.Sdk.Tests;
 
 /// <summary>A user's workloads run like built-in ones: validated against their single-threaded reference under every strategy, in the cell process and in workers.</summary>
+[Trait("Category", "Process")]
 public sealed class UserWorkloadRunTests
 {
     [Fact]
