@@ -34,6 +34,25 @@ public static class CellProcess
         info.RedirectStandardOutput = !verbose;
         info.RedirectStandardError = true;
         using var child = Process.Start(info) ?? throw new InvalidOperationException("could not start a cell process");
+        var stderr = ReadOutput(child, verbose);
+
+        shutdown?.Track(child);
+        var completed = CellProcessWait.WaitForExit(child, resultPath, shutdown?.Token ?? CancellationToken.None);
+        shutdown?.Track(null);
+        // A cell killed outright (its tree, by a shutdown or after lingering) could not remove its shared
+        // image or counter file: they go now, not at the next run.
+        Bench.Workloads.Fixtures.LeftoverFixtures.Sweep();
+        if (!completed)
+        {
+            return Interrupted(spec, shutdown!);
+        }
+
+        return ReadResult(resultPath) ?? FailedWithoutMeasurement(spec, WhyNoResult(child.ExitCode, stderr));
+    }
+
+    /// <summary>Starts reading the child's stderr (kept for the failure message) and drains its stdout.</summary>
+    private static List<string> ReadOutput(Process child, bool verbose)
+    {
         var stderr = new List<string>();
         child.ErrorDataReceived += (_, e) =>
         {
@@ -58,43 +77,36 @@ public static class CellProcess
             child.BeginOutputReadLine();
         }
 
-        shutdown?.Track(child);
-        var completed = CellProcessWait.WaitForExit(child, resultPath, shutdown?.Token ?? CancellationToken.None);
-        shutdown?.Track(null);
-        // A cell killed outright (its tree, by a shutdown or after lingering) could not remove its shared
-        // image or counter file: they go now, not at the next run.
-        Bench.Workloads.Fixtures.LeftoverFixtures.Sweep();
-        if (!completed)
+        return stderr;
+    }
+
+    private static CellResult? ReadResult(string resultPath)
+    {
+        if (!File.Exists(resultPath))
         {
-            return Interrupted(spec, shutdown!);
+            return null;
         }
 
-        if (File.Exists(resultPath))
+        try
         {
-            try
-            {
-                var cell = JsonSerializer.Deserialize<CellResult>(SafeInput.ReadText(resultPath, "cell result"), ResultsFile.ReadOptions);
-                if (cell is not null)
-                {
-                    return cell;
-                }
-            }
-            catch (Exception e) when (e is JsonException or ResultsFileException)
-            {
-                // Falls through to the failure below.
-            }
+            return JsonSerializer.Deserialize<CellResult>(SafeInput.ReadText(resultPath, "cell result"), ResultsFile.ReadOptions);
         }
+        catch (Exception e) when (e is JsonException or ResultsFileException)
+        {
+            return null; // said as a cell that ended without a result
+        }
+    }
 
+    private static string WhyNoResult(int code, List<string> stderr)
+    {
         string tail;
         lock (stderr)
         {
             tail = string.Join(" | ", stderr.TakeLast(3));
         }
 
-        var code = child.ExitCode;
-        return FailedWithoutMeasurement(spec,
-            $"cell process {(code > 128 ? $"killed by signal {code - 128}" : $"exited with code {code}")} without a result" +
-            (tail.Length > 0 ? $": {tail}" : ""));
+        return $"cell process {(code > 128 ? $"killed by signal {code - 128}" : $"exited with code {code}")} without a result" +
+            (tail.Length > 0 ? $": {tail}" : "");
     }
 
     private static CellResult FailedWithoutMeasurement(CellSpec spec, string error) => new()
